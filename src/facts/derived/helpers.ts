@@ -1,0 +1,39 @@
+import { differenceInCalendarDays, differenceInMonths, parseISO } from 'date-fns';
+import { UNKNOWN, type FactValue, type Unknown } from '../types.js';
+
+/** Narrow a fact value to a number, or UNKNOWN. */
+export function num(v: FactValue | Unknown): number | Unknown {
+  return typeof v === 'number' ? v : UNKNOWN;
+}
+
+/** Narrow a fact value to an ISO date string, or UNKNOWN. */
+export function date(v: FactValue | Unknown): string | Unknown {
+  return typeof v === 'string' ? v : UNKNOWN;
+}
+
+/** Narrow a fact value to a boolean, or UNKNOWN. */
+export function bool(v: FactValue | Unknown): boolean | Unknown {
+  return typeof v === 'boolean' ? v : UNKNOWN;
+}
+
+/** Whole months from `from` to `to` (date-fns: full months, negative when `to` is earlier). */
+export function monthsBetween(from: string, to: string): number {
+  return differenceInMonths(parseISO(to), parseISO(from));
+}
+
+/** Calendar days from `from` to `to`. */
+export function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
+/** Kleene OR over booleans: true if any is true, false if all are false, else UNKNOWN. */
+export function anyTrue(values: ReadonlyArray<boolean | Unknown>): boolean | Unknown {
+  if (values.some((v) => v === true)) return true;
+  return values.every((v) => v === false) ? false : UNKNOWN;
+}
+
+/** Round to a given number of decimals, so derived values print and compare stably. */
+export function round(n: number, decimals = 4): number {
+  const f = 10 ** decimals;
+  return Math.round(n * f) / f;
+}

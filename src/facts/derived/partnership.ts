@@ -1,0 +1,90 @@
+import { UNKNOWN, type DerivedFactDef } from '../types.js';
+import { anyTrue, bool, date, daysBetween, monthsBetween, num, round } from './helpers.js';
+
+/** Facts about the partnership computed from the input. */
+export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
+  {
+    kind: 'derived',
+    id: 'partnership.lengthMonths',
+    type: 'months',
+    label: { sv: 'Partnerskapets längd (månader)', en: 'Length of the partnership (months)' },
+    question: {
+      sv: 'Vilken period gäller partnerskapet (start- och slutdatum)?',
+      en: 'What period does the partnership cover (start and end date)?',
+    },
+    dependsOn: ['partnership.period.start', 'partnership.period.end'],
+    compute: (ctx) => {
+      const start = date(ctx.get('partnership.period.start'));
+      const end = date(ctx.get('partnership.period.end'));
+      if (start === UNKNOWN || end === UNKNOWN) return UNKNOWN;
+      return monthsBetween(start, end);
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'partnership.cityFundingPerYearSek',
+    type: 'sek',
+    label: { sv: 'Stadens medel per år', en: "City's funding per year" },
+    question: {
+      sv: 'Hur mycket bidrar staden med under perioden, och vilken period gäller partnerskapet?',
+      en: 'How much does the city contribute over the period, and what period does the partnership cover?',
+    },
+    dependsOn: ['partnership.cityContribution.fundingSek', 'partnership.period.start', 'partnership.period.end'],
+    compute: (ctx) => {
+      const total = num(ctx.get('partnership.cityContribution.fundingSek'));
+      const start = date(ctx.get('partnership.period.start'));
+      const end = date(ctx.get('partnership.period.end'));
+      if (total === UNKNOWN || start === UNKNOWN || end === UNKNOWN) return UNKNOWN;
+      // Both dates count: 2024-01-01 to 2024-12-31 is one year.
+      const days = daysBetween(start, end) + 1;
+      return Math.round((total * 365) / Math.max(days, 1));
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'partnership.organisationContributes',
+    type: 'boolean',
+    label: { sv: 'Organisationen bidrar med egna resurser', en: 'The organisation contributes its own resources' },
+    question: {
+      sv: 'Vad bidrar organisationen med: egna pengar, ideella timmar, lokaler eller annat?',
+      en: 'What does the organisation contribute: its own money, volunteer hours, premises or other resources?',
+    },
+    dependsOn: [
+      'partnership.organisationContribution.fundingSek',
+      'partnership.organisationContribution.volunteerHours',
+      'partnership.organisationContribution.premises',
+      'partnership.organisationContribution.other',
+    ],
+    // Kleene OR: one known contribution > 0 settles it; all known and zero means none.
+    compute: (ctx) => {
+      const funding = num(ctx.get('partnership.organisationContribution.fundingSek'));
+      const hours = num(ctx.get('partnership.organisationContribution.volunteerHours'));
+      const premises = bool(ctx.get('partnership.organisationContribution.premises'));
+      const other = ctx.get('partnership.organisationContribution.other');
+      return anyTrue([
+        funding === UNKNOWN ? UNKNOWN : funding > 0,
+        hours === UNKNOWN ? UNKNOWN : hours > 0,
+        premises,
+        other === UNKNOWN ? UNKNOWN : typeof other === 'string' && other.trim().length > 0,
+      ]);
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'partnership.goalsWithIndicatorShare',
+    type: 'ratio',
+    label: { sv: 'Andel mål med indikator', en: 'Share of goals with an indicator' },
+    question: {
+      sv: 'Vilka indikatorer ska användas för att följa upp målen?',
+      en: 'Which indicators will be used to follow up the goals?',
+    },
+    dependsOn: ['partnership.goals'],
+    compute: (ctx) => {
+      const goals = ctx.input.partnership?.goals;
+      if (goals == null) return UNKNOWN;
+      if (goals.length === 0) return 0;
+      const withIndicator = goals.filter((g) => typeof g.indicator === 'string' && g.indicator.trim() !== '').length;
+      return round(withIndicator / goals.length);
+    },
+  },
+];

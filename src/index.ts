@@ -1,0 +1,34 @@
+/**
+ * iop-rules: Swedish IOP (idéburet offentligt partnerskap) rules as code.
+ *
+ * Validate a case, evaluate the law and a city's guideline as declarative JSON rules, and get
+ * an explained three-valued verdict in Swedish and English. See README.md and docs/.
+ */
+export { assess, safeAssess, assessMany, listRuleSets, listRules, compareRuleSets, caseJsonSchema } from './assess.js';
+export type { AssessOptions, RuleInfo, RuleSetComparison } from './assess.js';
+export { formatVerdict } from './format/format-verdict.js';
+export type { VerdictFormat } from './format/format-verdict.js';
+export { IopInputError } from './domain/input-error.js';
+export type { InputIssue } from './domain/input-error.js';
+export { RuleDefinitionError } from './rules/catalogue.js';
+export { IopCaseSchema } from './domain/case.js';
+export type { IopCase, Organisation, Partnership, Agreement, FollowUp, LegalForm, ClauseId } from './domain/case.js';
+export type { RuleSetInfo } from './rules/rule-set.js';
+export type { Area, Severity, Source, Effective, RuleFile } from './rules/rule-schema.js';
+export type { Trace, TraceLeaf, TraceGroup, Tri } from './engine/evaluate.js';
+export type {
+  Verdict,
+  Finding,
+  FindingStatus,
+  Outcome,
+  AreaResult,
+  MissingFact,
+  ChangeSet,
+  FactChange,
+  FactUse,
+  Recommendation,
+  RecommendedForm,
+  ParameterUse,
+} from './verdict/types.js';
+export type { Locale, Text } from './_internal/text.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,192 @@
+import * as z from 'zod';
+import { isIsoDate } from '../domain/primitives.js';
+
+/** The verdict areas (DESIGN §4). Every rule belongs to exactly one. */
+export const AREAS = [
+  'organisation',
+  'partnership',
+  'local-government',
+  'procurement',
+  'state-aid',
+  'agreement',
+  'follow-up',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+export const SEVERITIES = ['blocker', 'major', 'advisory', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/**
+ * The closed list of operators a rule may use. The first ten are json-rules-engine's own;
+ * the four date operators compare ISO dates (which json-rules-engine cannot do: it would
+ * compare date strings as numbers).
+ */
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'dateBefore',
+  'dateOnOrBefore',
+  'dateAfter',
+  'dateOnOrAfter',
+] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+/** Limits a rule file must stay within (documented in docs/rule-authoring.md). */
+export const RULE_LIMITS = {
+  maxDepth: 8,
+  maxLeaves: 64,
+  maxTextLength: 2000,
+  maxListValues: 64,
+  maxRulesPerLayer: 1000,
+} as const;
+
+const str = (max: number = RULE_LIMITS.maxTextLength) => z.string().min(1).max(max);
+
+export const TextSchema = z.strictObject({ sv: str(), en: str() });
+
+export const IsoDateString = z.string().refine(isIsoDate, { message: 'must be an existing date written YYYY-MM-DD' });
+
+export const SourceSchema = z.strictObject({
+  /** Citation in the usual Swedish form: `SFS 2022:900 3 § 2 p.`, `2 kap. 1 § KL`, `[P1]`. */
+  ref: str(300),
+  title: str(500),
+  url: z.url({ protocol: /^https?$/ }).max(1000).optional(),
+  /** The source's own words, where we have them. */
+  quote: str().optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const EffectiveSchema = z
+  .strictObject({ from: IsoDateString, to: IsoDateString.nullable() })
+  .refine((e) => e.to === null || e.to >= e.from, { message: 'effective.to is before effective.from', path: ['to'] });
+export type Effective = z.infer<typeof EffectiveSchema>;
+
+const Scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
+const ParamRef = z.strictObject({ param: z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/) });
+export const LeafValueSchema = z.union([Scalar, z.array(Scalar).min(1).max(RULE_LIMITS.maxListValues), ParamRef]);
+export type LeafValue = z.infer<typeof LeafValueSchema>;
+
+export const LeafSchema = z.strictObject({
+  fact: z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/, { message: 'must be a fact id such as organisation.legalForm' }),
+  operator: z.enum(OPERATORS),
+  value: LeafValueSchema,
+});
+export type Leaf = z.infer<typeof LeafSchema>;
+
+export type Condition =
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition }
+  | Leaf;
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(ConditionSchema).min(1).max(RULE_LIMITS.maxLeaves) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1).max(RULE_LIMITS.maxLeaves) }),
+    z.strictObject({ not: ConditionSchema }),
+    LeafSchema,
+  ]),
+);
+
+const OutcomeTexts = z.strictObject({
+  pass: TextSchema,
+  fail: TextSchema,
+  unknown: TextSchema,
+  /** Shown when `appliesTo` is false. Optional: a generic text is used otherwise. */
+  notApplicable: TextSchema.optional(),
+});
+
+export const RULE_ID = /^IOP-[A-Z]{2,6}-\d{3}$/;
+
+/** One rule file (DESIGN §5). Strict: unknown keys are refused. */
+export const RuleFileSchema = z.strictObject({
+  $schema: z.string().max(300).optional(),
+  id: z.string().regex(RULE_ID, { message: 'must look like IOP-ORG-001' }),
+  version: z.number().int().min(1),
+  area: z.enum(AREAS),
+  severity: z.enum(SEVERITIES),
+  /** When this evaluates false the rule is not applicable; unknown keeps the rule open. */
+  appliesTo: ConditionSchema.optional(),
+  title: TextSchema,
+  /** Why the rule reads its sources this way: choices made where the source is unclear. */
+  description: TextSchema.optional(),
+  explanation: OutcomeTexts,
+  remedy: TextSchema.optional(),
+  sources: z.array(SourceSchema).min(1).max(20),
+  effective: EffectiveSchema,
+  conditions: ConditionSchema,
+});
+export type RuleFile = z.infer<typeof RuleFileSchema>;
+
+/** Manifest of a guideline edition: `rules/guidelines/<id>/edition.json`. */
+export const EditionSchema = z.strictObject({
+  $schema: z.string().max(300).optional(),
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
+  title: TextSchema,
+  description: TextSchema.optional(),
+  sources: z.array(SourceSchema).min(1).max(20),
+  /** When the edition applies; `asOf` picks the newest Stockholm edition in force. */
+  effective: EffectiveSchema,
+  /** Whether this edition may be picked by default from `asOf` (the Stockholm editions). */
+  defaultCandidate: z.boolean(),
+  /** Other guideline folders whose rules this edition includes (e.g. `common`). */
+  uses: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)).max(10).default([]),
+  /** Rule ids from `uses` folders this edition leaves out. Law rules cannot be left out. */
+  omit: z.array(z.string().regex(RULE_ID)).max(200).default([]),
+  /** Severity changes for guideline rules. Law rules keep their severity. */
+  severity: z.record(z.string().regex(RULE_ID), z.enum(SEVERITIES)).default({}),
+});
+export type Edition = z.infer<typeof EditionSchema>;
+
+/** Manifest of an overlay: `rules/overlays/<id>/overlay.json`, or the `overlay` key of a JSON overlay. */
+export const OverlayManifestSchema = z.strictObject({
+  $schema: z.string().max(300).optional(),
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
+  title: TextSchema,
+  description: TextSchema.optional(),
+  sources: z.array(SourceSchema).min(1).max(20),
+  effective: EffectiveSchema,
+  /** The id prefix the overlay's rules use: `IOP-<prefix>-NNN`. */
+  prefix: z.string().regex(/^[A-Z]{2,6}$/),
+  /** Severity changes for guideline rules. Law rules keep their severity. */
+  severity: z.record(z.string().regex(RULE_ID), z.enum(SEVERITIES)).default({}),
+});
+export type OverlayManifest = z.infer<typeof OverlayManifestSchema>;
+
+/** A JSON overlay handed to `assess({ overlays })`: the manifest plus its rules. */
+export const OverlayInputSchema = z.strictObject({
+  overlay: OverlayManifestSchema,
+  rules: z.array(z.unknown()).max(RULE_LIMITS.maxRulesPerLayer),
+});
+
+export const PARAMETER_UNITS = ['SEK', 'EUR', 'months', 'years', 'ratio', 'count', 'date', 'boolean'] as const;
+
+/** A dated parameter: `rules/parameters/<id>.json`. Each value carries its own source. */
+export const ParameterFileSchema = z.strictObject({
+  $schema: z.string().max(300).optional(),
+  id: z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/),
+  title: TextSchema,
+  description: TextSchema.optional(),
+  unit: z.enum(PARAMETER_UNITS),
+  values: z
+    .array(
+      z.strictObject({
+        from: IsoDateString,
+        to: IsoDateString.nullable(),
+        value: z.union([z.number(), z.string().max(200), z.boolean()]),
+        sources: z.array(SourceSchema).min(1).max(10),
+        note: TextSchema.optional(),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+export type ParameterFile = z.infer<typeof ParameterFileSchema>;

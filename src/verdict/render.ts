@@ -1,0 +1,64 @@
+import type { Locale } from '../_internal/text.js';
+import { FACTS } from '../facts/registry.js';
+import type { FactType, FactValue } from '../facts/types.js';
+
+/** Group the integer part in threes with a space, Swedish style: 534890 → "534 890". */
+export function groupDigits(n: number, locale: Locale, decimals = 0): string {
+  const neg = n < 0;
+  const fixed = Math.abs(n).toFixed(decimals);
+  const [int = '0', frac] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const dec = frac && !/^0+$/.test(frac) ? (locale === 'sv' ? ',' : '.') + frac.replace(/0+$/, '') : '';
+  return `${neg ? '−' : ''}${grouped}${dec}`;
+}
+
+/** An amount in kronor: `534 890 kr`. Öre are shown only when there are any. */
+export function formatSek(n: number, locale: Locale): string {
+  return `${groupDigits(n, locale, 2)} kr`;
+}
+
+const UNKNOWN_TEXT: Record<Locale, string> = { sv: 'okänt', en: 'unknown' };
+
+/** Write a value for a reader, by its type. */
+export function formatValue(value: FactValue | null | undefined, type: FactType | 'EUR' | 'SEK' | 'years' | 'count', locale: Locale): string {
+  if (value === null || value === undefined) return UNKNOWN_TEXT[locale];
+  if (typeof value === 'boolean') return locale === 'sv' ? (value ? 'ja' : 'nej') : value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : locale === 'sv' ? '(inga)' : '(none)';
+  if (typeof value === 'number') {
+    switch (type) {
+      case 'sek':
+      case 'SEK':
+        return formatSek(value, locale);
+      case 'eur':
+      case 'EUR':
+        return `${groupDigits(value, locale, 2)} euro`;
+      case 'ratio':
+        return `${groupDigits(value * 100, locale, 1)} %`;
+      case 'months':
+        return `${groupDigits(value, locale)} ${locale === 'sv' ? (value === 1 ? 'månad' : 'månader') : value === 1 ? 'month' : 'months'}`;
+      case 'days':
+        return `${groupDigits(value, locale)} ${locale === 'sv' ? (value === 1 ? 'dag' : 'dagar') : value === 1 ? 'day' : 'days'}`;
+      case 'years':
+        return `${groupDigits(value, locale)} ${locale === 'sv' ? 'år' : value === 1 ? 'year' : 'years'}`;
+      case 'year':
+        return String(value);
+      default:
+        return groupDigits(value, locale, 4);
+    }
+  }
+  return String(value);
+}
+
+/** Write a fact's value by the fact's type. */
+export function formatFact(id: string, value: FactValue | null, locale: Locale): string {
+  const def = FACTS.get(id);
+  return formatValue(value, def?.type ?? 'text', locale);
+}
+
+/**
+ * Fill `{fact.id}` and `{param.id}` placeholders. The load-time check guarantees every name
+ * resolves; `lookup` returns the already formatted text.
+ */
+export function fillPlaceholders(text: string, lookup: (name: string) => string): string {
+  return text.replace(/\{([^{}\s]*)\}/g, (_m, name: string) => lookup(name));
+}
