@@ -12,7 +12,7 @@ function walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(full));
-    else if (entry.name.endsWith('.json') && entry.name !== 'rule.schema.json') out.push(full);
+    else if (entry.name.endsWith('.json') && !entry.name.endsWith('.schema.json')) out.push(full);
   }
   return out;
 }

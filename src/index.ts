@@ -7,6 +7,7 @@
 export { assess, safeAssess, assessMany, listRuleSets, listRules, compareRuleSets, caseJsonSchema } from './assess.js';
 export type { AssessOptions, RuleInfo, RuleSetComparison } from './assess.js';
 export { formatVerdict } from './format/format-verdict.js';
+export { ruleJsonSchema } from './rules/json-schema.js';
 export type { VerdictFormat } from './format/format-verdict.js';
 export { IopInputError } from './domain/input-error.js';
 export type { InputIssue } from './domain/input-error.js';

@@ -19,6 +19,45 @@ export function formatSek(n: number, locale: Locale): string {
 
 const UNKNOWN_TEXT: Record<Locale, string> = { sv: 'okänt', en: 'unknown' };
 
+/** Readable names for enum values, in both languages. Values without an entry print as they are. */
+const VALUE_LABELS: Record<string, readonly [sv: string, en: string]> = {
+  'ideell-forening': ['ideell förening', 'non-profit association'],
+  stiftelse: ['stiftelse', 'foundation'],
+  'ekonomisk-forening': ['ekonomisk förening', 'economic association'],
+  'registrerat-trossamfund': ['registrerat trossamfund', 'registered religious community'],
+  'aktiebolag-svb': ['aktiebolag med särskild vinstutdelningsbegränsning (svb)', 'limited company with special profit restriction (svb)'],
+  aktiebolag: ['aktiebolag', 'limited company'],
+  handelsbolag: ['handelsbolag', 'trading partnership'],
+  'enskild-firma': ['enskild firma', 'sole trader'],
+  annan: ['annan form', 'other form'],
+  'social-services': ['socialtjänst', 'social services'],
+  'labour-market': ['arbetsmarknad', 'labour market'],
+  education: ['utbildning', 'education'],
+  culture: ['kultur', 'culture'],
+  sports: ['idrott', 'sports'],
+  'elderly-care': ['äldreomsorg', 'elderly care'],
+  health: ['hälsa', 'health'],
+  other: ['annat', 'other'],
+  organisation: ['organisationen', 'the organisation'],
+  city: ['staden', 'the city'],
+  joint: ['båda gemensamt', 'both jointly'],
+  'evidence-based': ['evidensbaserade', 'evidence-based'],
+  'proven-experience': ['beprövad erfarenhet', 'proven experience'],
+  none: ['ingen', 'none'],
+  'de-minimis': ['stöd av mindre betydelse (de minimis)', 'de minimis aid'],
+  'sgei-de-minimis': ['SGEI de minimis', 'SGEI de minimis'],
+  'sgei-decision': ['SGEI-beslutet (2012/21/EU)', 'the SGEI Decision (2012/21/EU)'],
+  notified: ['anmält stöd', 'notified aid'],
+  full: ['fullt ut', 'in full'],
+  partial: ['delvis', 'in part'],
+};
+
+/** The readable name of an enum value in a locale. */
+export function valueLabel(value: string, locale: Locale): string {
+  const l = VALUE_LABELS[value];
+  return l ? l[locale === 'sv' ? 0 : 1] : value;
+}
+
 /** Write a value for a reader, by its type. */
 export function formatValue(value: FactValue | null | undefined, type: FactType | 'EUR' | 'SEK' | 'years' | 'count', locale: Locale): string {
   if (value === null || value === undefined) return UNKNOWN_TEXT[locale];
@@ -46,7 +85,7 @@ export function formatValue(value: FactValue | null | undefined, type: FactType 
         return groupDigits(value, locale, 4);
     }
   }
-  return String(value);
+  return type === 'enum' && typeof value === 'string' ? valueLabel(value, locale) : String(value);
 }
 
 /** Write a fact's value by the fact's type. */

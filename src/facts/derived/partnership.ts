@@ -87,4 +87,28 @@ export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
       return round(withIndicator / goals.length);
     },
   },
+  {
+    kind: 'derived',
+    id: 'partnership.cityContributes',
+    type: 'boolean',
+    label: { sv: 'Staden bidrar med resurser', en: 'The city contributes resources' },
+    question: {
+      sv: 'Vad bidrar staden med: pengar, lokaler eller personal?',
+      en: 'What does the city contribute: money, premises or staff?',
+    },
+    dependsOn: [
+      'partnership.cityContribution.fundingSek',
+      'partnership.cityContribution.premises',
+      'partnership.cityContribution.staff',
+    ],
+    // Kleene OR, like organisationContributes: one known contribution settles it; all known and none means no.
+    compute: (ctx) => {
+      const funding = num(ctx.get('partnership.cityContribution.fundingSek'));
+      return anyTrue([
+        funding === UNKNOWN ? UNKNOWN : funding > 0,
+        bool(ctx.get('partnership.cityContribution.premises')),
+        bool(ctx.get('partnership.cityContribution.staff')),
+      ]);
+    },
+  },
 ];
