@@ -13,10 +13,22 @@ export default tseslint.config(
         {
           paths: [
             { name: 'json-rules-engine', message: 'Only src/engine/json-rules-engine.ts may import json-rules-engine.' },
-            { name: 'zod', importNames: ['z'], message: "Use `import * as z from 'zod'` (named import pulls the whole bundle)." },
           ],
         },
       ],
+    },
+  },
+  {
+    rules: {
+      // `import { z } from 'zod'` pulls in the whole bundle; `import * as z from 'zod'` tree-shakes.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] ImportSpecifier",
+          message: "Use `import * as z from 'zod'`.",
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
   {

@@ -128,18 +128,16 @@ function printIssues(io: CliIO, issues: readonly InputIssue[], locale: Locale): 
 
 /** Run the CLI. Never throws: every failure becomes a message and an exit code. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  let values: Values = {};
-  let positionals: string[] = [];
-  let debug = argv.includes('--debug');
+  let parsed: { values: Values; positionals: string[] };
   try {
-    const parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-    values = parsed.values as Values;
-    positionals = parsed.positionals;
-    debug = values.debug === true;
+    const raw = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = { values: raw.values as Values, positionals: raw.positionals };
   } catch (e) {
     io.stderr(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
     return EXIT.usage;
   }
+  const { values, positionals } = parsed;
+  const debug = values.debug === true;
   const locale: Locale = values.locale === 'en' ? 'en' : 'sv';
   try {
     if (values.version) {

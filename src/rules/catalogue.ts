@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod';
 import bundled from 'virtual:iop-catalogue';
 import { formatPath } from '../domain/input-error.js';
 import { checkParameter, checkRule, type RuleProblem } from './check-rule.js';

@@ -72,7 +72,7 @@ export function formatValue(value: FactValue | null | undefined, type: FactType 
       case 'EUR':
         return `${groupDigits(value, locale, 2)} euro`;
       case 'ratio':
-        return `${groupDigits(value * 100, locale, 1)} %`;
+        return `${groupDigits(value * 100, locale, 1)}${locale === 'sv' ? ' %' : '%'}`;
       case 'months':
         return `${groupDigits(value, locale)} ${locale === 'sv' ? (value === 1 ? 'månad' : 'månader') : value === 1 ? 'month' : 'months'}`;
       case 'days':
