@@ -25,7 +25,7 @@ export function catalogueSource(rulesDir) {
     try {
       json = JSON.parse(readFileSync(full, 'utf8'));
     } catch (e) {
-      throw new Error(`rules/${path} is not valid JSON: ${e.message}`);
+      throw new Error(`rules/${path} is not valid JSON: ${e.message}`, { cause: e });
     }
     return { path, json };
   });
