@@ -1,4 +1,172 @@
-import type { DerivedFactDef } from '../types.js';
+import { addDays, formatISO, parseISO } from 'date-fns';
+import { UNKNOWN, type DerivedFactDef, type Unknown } from '../types.js';
+import { date, monthsBetween, num, round } from './helpers.js';
 
-/** Derived facts for the agreement area. */
-export const AGREEMENT_DERIVED: readonly DerivedFactDef[] = [];
+type Tri = boolean | Unknown;
+
+/** Kleene AND: false if any is false, unknown if any is unknown, else true (true for none). */
+function allTrue(values: readonly Tri[]): Tri {
+  if (values.some((v) => v === false)) return false;
+  return values.some((v) => v === UNKNOWN) ? UNKNOWN : true;
+}
+
+/** `a <= b` for two ISO dates, unknown when either is unknown. */
+function onOrBefore(a: string | Unknown, b: string | Unknown): Tri {
+  return a === UNKNOWN || b === UNKNOWN ? UNKNOWN : a <= b;
+}
+
+function dayAfter(d: string): string {
+  return formatISO(addDays(parseISO(d), 1), { representation: 'date' });
+}
+
+/** Amounts are summed to the öre; a difference below half an öre is rounding, not a mismatch. */
+const ORE = 0.005;
+
+/**
+ * Facts about the draft överenskommelse (DESIGN §3 `agreement`).
+ * See docs/decisions/0008-agreement-clauses.md for the choices behind each one.
+ */
+export const AGREEMENT_DERIVED: readonly DerivedFactDef[] = [
+  {
+    kind: 'derived',
+    id: 'agreement.provided',
+    type: 'boolean',
+    label: { sv: 'Överenskommelse finns i ärendet', en: 'The case includes an agreement' },
+    question: {
+      sv: 'Finns det ett utkast till överenskommelse att granska?',
+      en: 'Is there a draft agreement to review?',
+    },
+    // Never unknown: the case either carries an `agreement` object or it does not. Rules of the
+    // agreement area use it in `appliesTo`, so that a case without an agreement is not-applicable
+    // there rather than unknown (the agreement is reviewed when there is one).
+    dependsOn: [],
+    compute: (ctx) => {
+      const a = ctx.input.agreement;
+      return a !== null && a !== undefined && typeof a === 'object';
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'agreement.paymentPlanTotalSek',
+    type: 'sek',
+    label: { sv: 'Utbetalningsplanens summa', en: 'Total of the payment plan' },
+    question: {
+      sv: 'Vilka utbetalningar (datum och belopp) innehåller överenskommelsens utbetalningsplan?',
+      en: "Which payments (dates and amounts) does the agreement's payment plan contain?",
+    },
+    dependsOn: ['agreement.paymentPlan'],
+    // Unknown if the plan, or the amount of any payment in it, is unknown. An empty plan sums to 0 kr.
+    compute: (ctx) => {
+      const plan = ctx.input.agreement?.paymentPlan;
+      if (plan === null || plan === undefined) return UNKNOWN;
+      let sum = 0;
+      for (const p of plan) {
+        if (p.amountSek === null || p.amountSek === undefined) return UNKNOWN;
+        sum += p.amountSek;
+      }
+      return round(sum, 2);
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'agreement.paymentPlanMatchesFunding',
+    type: 'boolean',
+    label: {
+      sv: 'Utbetalningsplanen motsvarar stadens medel',
+      en: "The payment plan matches the city's funding",
+    },
+    question: {
+      sv: 'Vilka utbetalningar innehåller utbetalningsplanen, och hur mycket bidrar staden med under hela perioden?',
+      en: 'Which payments does the payment plan contain, and how much does the city contribute over the whole period?',
+    },
+    dependsOn: ['agreement.paymentPlan', 'partnership.cityContribution.fundingSek'],
+    compute: (ctx) => {
+      const total = num(ctx.get('agreement.paymentPlanTotalSek'));
+      const funding = num(ctx.get('partnership.cityContribution.fundingSek'));
+      if (total === UNKNOWN || funding === UNKNOWN) return UNKNOWN;
+      return Math.abs(total - funding) < ORE;
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'agreement.signedBeforeStart',
+    type: 'boolean',
+    label: {
+      sv: 'Undertecknad senast när avtalsperioden börjar',
+      en: 'Signed no later than the start of the agreement period',
+    },
+    question: {
+      sv: 'När undertecknas överenskommelsen, och när börjar avtalsperioden?',
+      en: 'When is the agreement signed, and when does the agreement period start?',
+    },
+    dependsOn: ['agreement.signedOn', 'agreement.period.start'],
+    // Signing on the first day of the period counts as in time.
+    compute: (ctx) => onOrBefore(date(ctx.get('agreement.signedOn')), date(ctx.get('agreement.period.start'))),
+  },
+  {
+    kind: 'derived',
+    id: 'agreement.periodWithinPartnership',
+    type: 'boolean',
+    label: {
+      sv: 'Avtalsperioden ligger inom partnerskapets period',
+      en: 'The agreement period lies within the partnership period',
+    },
+    question: {
+      sv: 'Vilken period gäller överenskommelsen, och vilken period gäller partnerskapet?',
+      en: 'What period does the agreement cover, and what period does the partnership cover?',
+    },
+    dependsOn: ['agreement.period.start', 'agreement.period.end', 'partnership.period.start', 'partnership.period.end'],
+    // Kleene AND of the two ends: an agreement known to start before the partnership is
+    // outside it even when the end dates are not known.
+    compute: (ctx) =>
+      allTrue([
+        onOrBefore(date(ctx.get('partnership.period.start')), date(ctx.get('agreement.period.start'))),
+        onOrBefore(date(ctx.get('agreement.period.end')), date(ctx.get('partnership.period.end'))),
+      ]),
+  },
+  {
+    kind: 'derived',
+    id: 'agreement.paymentsWithinPeriod',
+    type: 'boolean',
+    label: {
+      sv: 'Utbetalningarna ligger inom avtalsperioden',
+      en: 'The payments fall within the agreement period',
+    },
+    question: {
+      sv: 'Vilka datum har utbetalningarna i utbetalningsplanen, och vilken period gäller överenskommelsen?',
+      en: 'On which dates do the payments in the payment plan fall, and what period does the agreement cover?',
+    },
+    dependsOn: ['agreement.paymentPlan', 'agreement.period.start', 'agreement.period.end'],
+    // Kleene AND over every payment; a payment known to fall outside settles it as false.
+    compute: (ctx) => {
+      const plan = ctx.input.agreement?.paymentPlan;
+      if (plan === null || plan === undefined) return UNKNOWN;
+      const start = date(ctx.get('agreement.period.start'));
+      const end = date(ctx.get('agreement.period.end'));
+      return allTrue(
+        plan.map((p) => {
+          const due = p.dueOn ?? UNKNOWN;
+          return allTrue([onOrBefore(start, due), onOrBefore(due, end)]);
+        }),
+      );
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'agreement.lengthMonths',
+    type: 'months',
+    label: { sv: 'Avtalsperiodens längd', en: 'Length of the agreement period' },
+    question: {
+      sv: 'Vilken period gäller överenskommelsen (start- och slutdatum)?',
+      en: 'What period does the agreement cover (start and end date)?',
+    },
+    dependsOn: ['agreement.period.start', 'agreement.period.end'],
+    // Both dates count: 2025-01-01 to 2034-12-31 is 120 months (whole months, date-fns).
+    compute: (ctx) => {
+      const start = date(ctx.get('agreement.period.start'));
+      const end = date(ctx.get('agreement.period.end'));
+      if (start === UNKNOWN || end === UNKNOWN) return UNKNOWN;
+      return monthsBetween(start, dayAfter(end));
+    },
+  },
+];
