@@ -30,7 +30,8 @@ export function stockholmDate(d: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
-interface ResolvedOptions {
+/** Options after validation and defaults (also used by `draftAgreement`). */
+export interface ResolvedOptions {
   readonly asOf: string;
   readonly locale: Locale;
   readonly set: RuleSet;
@@ -40,8 +41,8 @@ function optIssue(path: string, sv: string, en: string, code = 'invalid_option')
   return { path, code, message: { sv, en } };
 }
 
-/** Validate options. The one clock read of the library is here: the default `asOf`. */
-function resolveOptions(options: AssessOptions | undefined): { ok: true; value: ResolvedOptions } | { ok: false; issues: InputIssue[] } {
+/** Validate options. The one clock read of the library is here: the default `asOf`. Also used by `draftAgreement`. */
+export function resolveOptions(options: AssessOptions | undefined): { ok: true; value: ResolvedOptions } | { ok: false; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
   const o: Partial<AssessOptions> = options ?? {};
   if (typeof o !== 'object' || o === null) return { ok: false, issues: [optIssue('options', 'ska vara ett objekt', 'must be an object')] };
