@@ -9,6 +9,7 @@ export type { AssessOptions, RuleInfo, RuleSetComparison } from './assess.js';
 export { formatVerdict } from './format/format-verdict.js';
 export { ruleJsonSchema } from './rules/json-schema.js';
 export type { VerdictFormat } from './format/format-verdict.js';
+export { draftAgreement, type DraftOptions } from './draft/draft-agreement.js';
 export { IopInputError } from './domain/input-error.js';
 export type { InputIssue } from './domain/input-error.js';
 export { RuleDefinitionError } from './rules/catalogue.js';

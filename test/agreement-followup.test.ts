@@ -1,0 +1,240 @@
+// The agreement and follow-up areas (issue 4): the Done-when sentences, the not-applicable
+// behaviour without an agreement or follow-up, and the three-valued derived facts behind them.
+import { describe, expect, it } from 'vitest';
+import { assess, type Finding, type Verdict } from '../src/index.js';
+import { parseCase } from '../src/assess.js';
+import { resolveFacts } from '../src/facts/resolve.js';
+import { UNKNOWN } from '../src/facts/types.js';
+import { favourableCase, mergeCase } from '../src/testing/builders.js';
+
+const AS_OF = '2025-03-01';
+
+function finding(v: Verdict, id: string): Finding {
+  const f = v.findings.find((x) => x.ruleId === id);
+  if (!f) throw new Error(`no finding ${id}`);
+  return f;
+}
+
+/** Facts of a case on a date, with no parameters (the facts tested here read none). */
+function factsOf(input: unknown, asOf = AS_OF) {
+  const parsed = parseCase(input);
+  if (!parsed.ok) throw parsed.error;
+  return resolveFacts(parsed.value, asOf, () => UNKNOWN);
+}
+
+const ALL_CLAUSES = favourableCase().agreement?.clauses ?? [];
+
+describe('agreement area', () => {
+  it('the favourable case passes the agreement area (so the failures below come from the change made)', async () => {
+    const v = await assess(favourableCase(), { asOf: AS_OF });
+    expect(v.areas.agreement.status).toBe('pass');
+    expect(v.findings.filter((f) => f.area === 'agreement' && f.status === 'fail')).toEqual([]);
+  });
+
+  it('an agreement without repayment and follow-up clauses fails the agreement area, one major finding per clause', async () => {
+    const input = mergeCase(favourableCase(), { agreement: { clauses: ALL_CLAUSES.filter((c) => c !== 'repayment' && c !== 'follow-up') } });
+    const v = await assess(input, { asOf: AS_OF });
+    expect(v.areas.agreement.status).toBe('fail');
+    expect(v.outcome).toBe('conditional');
+    const repayment = finding(v, 'IOP-AGR-013');
+    expect([repayment.status, repayment.severity]).toEqual(['fail', 'major']);
+    expect(repayment.explanation).toContain('återbetalning');
+    const followUp = finding(v, 'IOP-AGR-008');
+    expect([followUp.status, followUp.severity]).toEqual(['fail', 'major']);
+    expect(followUp.explanation).toContain('uppföljning');
+    // The 2023 edition's follow-up-on-indicators rule fails too, and nothing else in the area.
+    expect(v.findings.filter((f) => f.area === 'agreement' && f.status === 'fail').map((f) => f.ruleId).sort()).toEqual([
+      'IOP-AGR-008',
+      'IOP-AGR-013',
+      'IOP-AGR-014',
+    ]);
+  });
+
+  it('in the 2017 edition a missing repayment clause is advice only and does not fail the area', async () => {
+    const input = mergeCase(favourableCase(), {
+      partnership: { period: { start: '2020-01-01', end: '2021-12-31' }, stateAid: { grantedOn: '2019-12-10' } },
+      agreement: { clauses: ALL_CLAUSES.filter((c) => c !== 'repayment'), signedOn: '2019-12-15', period: { start: '2020-01-01', end: '2021-12-31' }, paymentPlan: [{ dueOn: '2020-01-31', amountSek: 450000 }, { dueOn: '2021-01-31', amountSek: 450000 }] },
+    });
+    const v = await assess(input, { asOf: '2020-03-01' });
+    expect(v.ruleSet.id).toBe('stockholm-2017');
+    expect(finding(v, 'IOP-AGR-015')).toMatchObject({ status: 'fail', severity: 'advisory' });
+    expect(v.findings.some((f) => f.ruleId === 'IOP-AGR-013')).toBe(false);
+    expect(v.areas.agreement.status).toBe('pass');
+  });
+
+  it('a payment plan that does not add up fails the area, with both sums in the explanation', async () => {
+    const input = mergeCase(favourableCase(), {
+      agreement: { paymentPlan: [{ dueOn: '2025-01-31', amountSek: 450000 }, { dueOn: '2026-01-31', amountSek: 350000 }] },
+    });
+    const sv = await assess(input, { asOf: AS_OF });
+    expect(sv.areas.agreement.status).toBe('fail');
+    const f = finding(sv, 'IOP-AGR-018');
+    expect([f.status, f.severity]).toEqual(['fail', 'major']);
+    expect(f.explanation).toContain('800 000 kr');
+    expect(f.explanation).toContain('900 000 kr');
+    const en = finding(await assess(input, { asOf: AS_OF, locale: 'en' }), 'IOP-AGR-018');
+    expect(en.explanation).toMatch(/adds up to 800 000 kr.*900 000 kr/);
+  });
+
+  it('without an agreement every agreement rule is not-applicable, and so is the area', async () => {
+    const v = await assess(mergeCase(favourableCase(), { agreement: null }), { asOf: AS_OF });
+    const agr = v.findings.filter((f) => f.area === 'agreement');
+    expect(agr.length).toBeGreaterThan(15);
+    expect(agr.every((f) => f.status === 'not-applicable')).toBe(true);
+    expect(v.areas.agreement.status).toBe('not-applicable');
+    // Nothing about the agreement is asked for when there is none.
+    expect(v.missingFacts.filter((m) => m.fact.startsWith('agreement.') && m.neededBy.some((r) => r.startsWith('IOP-AGR')))).toEqual([]);
+  });
+
+  it('an agreement whose clauses are unknown leaves the area unknown, never pass', async () => {
+    const v = await assess(mergeCase(favourableCase(), { agreement: { clauses: null } }), { asOf: AS_OF });
+    expect(v.areas.agreement.status).toBe('unknown');
+    expect(finding(v, 'IOP-AGR-001').status).toBe('unknown');
+    expect(v.missingFacts.find((m) => m.fact === 'agreement.clauses')?.decisive).toBe(true);
+  });
+
+  it('conditional clauses: personal data only when the organisation processes personal data for the city', async () => {
+    const needs = mergeCase(favourableCase(), { partnership: { handlesPersonalDataForCity: true } });
+    expect(finding(await assess(needs, { asOf: AS_OF }), 'IOP-AGR-016').status).toBe('fail');
+    const has = mergeCase(needs, { agreement: { clauses: [...ALL_CLAUSES, 'personal-data'] } });
+    expect(finding(await assess(has, { asOf: AS_OF }), 'IOP-AGR-016').status).toBe('pass');
+    expect(finding(await assess(favourableCase(), { asOf: AS_OF }), 'IOP-AGR-016').status).toBe('not-applicable');
+  });
+
+  it('conditional clauses: an entrustment act only on an SGEI route', async () => {
+    for (const route of ['sgei-decision', 'sgei-de-minimis'] as const) {
+      const v = await assess(mergeCase(favourableCase(), { partnership: { stateAid: { route } } }), { asOf: AS_OF });
+      expect(finding(v, 'IOP-AGR-017').status, route).toBe('fail');
+    }
+    expect(finding(await assess(favourableCase(), { asOf: AS_OF }), 'IOP-AGR-017').status).toBe('not-applicable');
+  });
+});
+
+describe('follow-up area', () => {
+  const report = { periodStart: '2025-01-01', periodEnd: '2025-06-30', dueOn: '2025-08-15' };
+
+  it('reports that are not yet due keep the follow-up area passing', async () => {
+    const v = await assess(mergeCase(favourableCase(), { followUp: { reports: [report] } }), { asOf: AS_OF });
+    expect(v.areas['follow-up'].status).toBe('pass');
+    expect(v.outcome).toBe('eligible');
+  });
+
+  it('an undelivered activity with unspent funds fails follow-up and says repayment, with the amount', async () => {
+    const input = mergeCase(favourableCase(), {
+      followUp: { reports: [{ ...report, submittedOn: '2025-08-10', activitiesDelivered: 'partial', unspentFundsSek: 120000 }] },
+    });
+    const sv = await assess(input, { asOf: '2025-09-01' });
+    expect(sv.areas['follow-up'].status).toBe('fail');
+    const f = finding(sv, 'IOP-FU-004');
+    expect([f.status, f.severity]).toEqual(['fail', 'major']);
+    expect(f.explanation).toContain('120 000 kr');
+    expect(f.explanation).toContain('återbetalning');
+    expect(f.remedy).toContain('återbetalning');
+    expect(f.remedy).toContain('120 000 kr');
+    const en = finding(await assess(input, { asOf: '2025-09-01', locale: 'en' }), 'IOP-FU-004');
+    expect(en.remedy).toMatch(/repayment of the unspent funds \(120 000 kr\)/);
+  });
+
+  it('an overdue report fails follow-up', async () => {
+    const v = await assess(mergeCase(favourableCase(), { followUp: { reports: [report] } }), { asOf: '2025-09-01' });
+    expect(v.areas['follow-up'].status).toBe('fail');
+    const f = finding(v, 'IOP-FU-002');
+    expect([f.status, f.severity]).toEqual(['fail', 'major']);
+    expect(f.explanation).toContain(': 1.');
+  });
+
+  it('the same report is not overdue on its due date, nor once submitted', async () => {
+    const onDue = await assess(mergeCase(favourableCase(), { followUp: { reports: [report] } }), { asOf: '2025-08-15' });
+    expect(finding(onDue, 'IOP-FU-002').status).toBe('pass');
+    const submitted = await assess(mergeCase(favourableCase(), { followUp: { reports: [{ ...report, submittedOn: '2025-08-20', activitiesDelivered: 'full', unspentFundsSek: 0 }] } }), { asOf: '2025-09-01' });
+    expect(finding(submitted, 'IOP-FU-002').status).toBe('pass');
+    // It came in late: advice only, the area still passes.
+    expect(finding(submitted, 'IOP-FU-003')).toMatchObject({ status: 'fail', severity: 'advisory' });
+    expect(submitted.areas['follow-up'].status).toBe('pass');
+  });
+
+  it('indicators below target are advice with the gap in numbers', async () => {
+    const v = await assess(
+      mergeCase(favourableCase(), {
+        followUp: { reports: [{ ...report, submittedOn: '2025-08-10', activitiesDelivered: 'full', unspentFundsSek: 0, indicators: [{ id: 'deltagare', target: 300, actual: 212 }, { id: 'andel flickor', target: 45, actual: 47 }] }] },
+      }),
+      { asOf: '2025-09-01' },
+    );
+    const f = finding(v, 'IOP-FU-005');
+    expect([f.status, f.severity]).toEqual(['fail', 'advisory']);
+    expect(f.explanation).toContain('88 under');
+    expect(f.explanation).toContain('deltagare');
+    expect(v.areas['follow-up'].status).toBe('pass');
+  });
+
+  it('without follow-up the area is not-applicable', async () => {
+    const v = await assess(favourableCase(), { asOf: AS_OF });
+    expect(v.areas['follow-up'].status).toBe('not-applicable');
+    expect(v.findings.filter((f) => f.area === 'follow-up').every((f) => f.status === 'not-applicable')).toBe(true);
+  });
+});
+
+describe('derived facts', () => {
+  it('agreement.provided and followUp.provided are never unknown', () => {
+    expect(factsOf({}).get('agreement.provided')).toBe(false);
+    expect(factsOf({ agreement: null }).get('agreement.provided')).toBe(false);
+    expect(factsOf({ agreement: {} }).get('agreement.provided')).toBe(true);
+    expect(factsOf({}).get('followUp.provided')).toBe(false);
+    expect(factsOf({ followUp: {} }).get('followUp.provided')).toBe(true);
+  });
+
+  it('the payment plan total is unknown when one amount is, and 0 kr for an empty plan', () => {
+    expect(factsOf({ agreement: { paymentPlan: [{ amountSek: 100 }, { dueOn: '2025-01-01' }] } }).get('agreement.paymentPlanTotalSek')).toBe(UNKNOWN);
+    expect(factsOf({ agreement: { paymentPlan: [] } }).get('agreement.paymentPlanTotalSek')).toBe(0);
+    expect(factsOf({ agreement: { paymentPlan: [{ amountSek: 0.1 }, { amountSek: 0.2 }] }, partnership: { cityContribution: { fundingSek: 0.3 } } }).get('agreement.paymentPlanMatchesFunding')).toBe(true);
+  });
+
+  it('period checks are three-valued: a known breach settles them, a missing date leaves them open', () => {
+    const f = (agreement: unknown, partnership: unknown = { period: { start: '2025-01-01', end: '2025-12-31' } }) => factsOf({ agreement, partnership });
+    expect(f({ period: { start: '2024-12-01' } }).get('agreement.periodWithinPartnership')).toBe(false);
+    expect(f({ period: { start: '2025-01-01' } }).get('agreement.periodWithinPartnership')).toBe(UNKNOWN);
+    expect(f({ period: { start: '2025-01-01', end: '2025-12-31' } }).get('agreement.periodWithinPartnership')).toBe(true);
+    expect(f({ period: { start: '2025-01-01' }, paymentPlan: [{ dueOn: '2024-12-31' }] }).get('agreement.paymentsWithinPeriod')).toBe(false);
+    expect(f({ period: { start: '2025-01-01' }, paymentPlan: [{ dueOn: '2025-06-30' }] }).get('agreement.paymentsWithinPeriod')).toBe(UNKNOWN);
+    expect(f({ signedOn: '2025-01-01', period: { start: '2025-01-01' } }).get('agreement.signedBeforeStart')).toBe(true);
+    expect(f({ signedOn: '2025-01-02', period: { start: '2025-01-01' } }).get('agreement.signedBeforeStart')).toBe(false);
+  });
+
+  it('agreement.lengthMonths counts both the first and the last day', () => {
+    expect(factsOf({ agreement: { period: { start: '2025-01-01', end: '2034-12-31' } } }).get('agreement.lengthMonths')).toBe(120);
+    expect(factsOf({ agreement: { period: { start: '2025-01-01', end: '2035-01-30' } } }).get('agreement.lengthMonths')).toBe(120);
+    expect(factsOf({ agreement: { period: { start: '2025-01-01', end: '2035-01-31' } } }).get('agreement.lengthMonths')).toBe(121);
+  });
+
+  it('overdue: a known overdue report settles it even when another lacks a due date; a report submitted after asOf was not in on asOf', () => {
+    const reports = (rs: unknown[]) => factsOf({ followUp: { reports: rs } }, '2025-09-01');
+    const mixed = reports([{ dueOn: '2025-08-15' }, {}]);
+    expect(mixed.get('followUp.noOverdueReports')).toBe(false);
+    expect(mixed.get('followUp.overdueReports')).toBe(1);
+    expect(reports([{ dueOn: '2025-10-15' }, {}]).get('followUp.noOverdueReports')).toBe(UNKNOWN);
+    expect(reports([{ dueOn: '2025-08-15', submittedOn: '2025-09-10' }]).get('followUp.overdueReports')).toBe(1);
+    expect(reports([]).get('followUp.noOverdueReports')).toBe(true);
+  });
+
+  it('unspent funds sum the reports that are in; a report that is in without the figure makes the sum unknown', () => {
+    const reports = (rs: unknown[]) => factsOf({ followUp: { reports: rs } }, '2025-09-01');
+    expect(reports([{ submittedOn: '2025-08-01', unspentFundsSek: 1000 }, { submittedOn: '2025-08-20', unspentFundsSek: 500 }, { dueOn: '2026-02-15' }]).get('followUp.unspentFundsSek')).toBe(1500);
+    expect(reports([{ submittedOn: '2025-08-01', unspentFundsSek: 1000 }, { submittedOn: '2025-08-20' }]).get('followUp.unspentFundsSek')).toBe(UNKNOWN);
+  });
+
+  it('indicators are read from the latest report with results', () => {
+    const f = factsOf({
+      followUp: {
+        reports: [
+          { periodEnd: '2025-12-31', indicators: [{ id: 'a', target: 10, actual: 12 }] },
+          { periodEnd: '2025-06-30', indicators: [{ id: 'a', target: 10, actual: 4 }, { id: 'b', target: 5, actual: 1 }] },
+        ],
+      },
+    });
+    expect(f.get('followUp.allIndicatorsMet')).toBe(true);
+    const g = factsOf({ followUp: { reports: [{ periodEnd: '2025-06-30', indicators: [{ id: 'a', target: 10, actual: 4 }, { id: 'b', target: 5, actual: 1 }] }] } });
+    expect(g.get('followUp.indicatorsBelowTarget')).toBe(2);
+    expect(g.get('followUp.largestIndicatorGap')).toBe(6);
+    expect(g.get('followUp.largestGapIndicator')).toBe('a');
+  });
+});
