@@ -6,7 +6,8 @@ import { date, daysBetween, num, round } from './helpers.js';
  * State-aid facts: the grant date, the aid in euro, and the de minimis windows and ceilings
  * in force on the grant date. Choices (see docs/decisions/0007-procurement-and-state-aid.md):
  * - grant date = stateAid.grantedOn, else agreement.signedOn, else asOf (the aid counts as
- *   granted when the legal right to it arises; the signing is the best stand-in we have);
+ *   granted when the legal right to it arises; the signing is the best stand-in we have).
+ *   The asOf fallback is the issue's rule and is not monotone: see the decision note;
  * - under (EU) 1407/2013 and 360/2012 the window is the fiscal year of the grant and the two
  *   before it; we take fiscal year = calendar year, because the case has no fiscal-year field;
  * - under (EU) 2023/2831 and 2023/2832 the window is rolling: the three years up to and
@@ -94,9 +95,8 @@ function headroom(ceiling: FactValue | Unknown, prior: FactValue | Unknown, amou
 
 const GRANT_INPUTS = ['partnership.stateAid.grantedOn', 'agreement.signedOn'] as const;
 const AMOUNT_INPUTS = ['partnership.cityContribution.fundingSek', 'partnership.stateAid.eurSekRate'] as const;
-// The grant date is never unknown (it falls back to asOf), so the grant inputs are not asked for
-// when a sum or headroom is open: only the ceilings list them.
-const PRIOR_INPUTS = ['partnership.stateAid.priorAid'] as const;
+// The window and the ceiling depend on the grant date, so its inputs are listed too.
+const PRIOR_INPUTS = ['partnership.stateAid.priorAid', ...GRANT_INPUTS] as const;
 
 const ASK_GRANT = {
   sv: 'Vilket datum uppstår organisationens rätt till stödet (beslutsdatum), eller när undertecknas överenskommelsen?',
