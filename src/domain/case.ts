@@ -105,6 +105,8 @@ const StateAid = z.strictObject({
   grantedOn: IsoDate.nullish(),
   eurSekRate: z.number().gt(0).nullish(),
   priorAid: z.array(PriorAid).max(1000).nullish(),
+  /** Added field (docs/decisions/0007-procurement-and-state-aid.md): the de minimis aid is (or will be) entered in the central register, a duty from 2026-01-01. */
+  registeredInCentralRegister: bool,
 });
 
 /** The proposed partnership (the IOP itself). */

@@ -96,6 +96,7 @@ export const INPUT_FACTS: readonly InputFactDef[] = [
   f('partnership.stateAid.route', 'enum', ['Statsstödsgrund', 'State-aid route'], ['Vilken statsstödsgrund används (ingen, de minimis, SGEI de minimis, SGEI-beslutet, anmält stöd)?', 'Which state-aid route is used (none, de minimis, SGEI de minimis, the SGEI Decision, notified aid)?'], STATE_AID_ROUTES),
   f('partnership.stateAid.grantedOn', 'date', ['Stödet beviljat', 'Aid granted on'], ['Vilket datum uppstår organisationens rätt till stödet (beslutsdatum)?', "On what date does the organisation's right to the aid arise (decision date)?"]),
   f('partnership.stateAid.eurSekRate', 'number', ['Växelkurs EUR/SEK', 'EUR/SEK rate'], ['Vilken växelkurs EUR/SEK gällde när stödet beviljades (InforEuro)?', 'What EUR/SEK rate applied when the aid was granted (InforEuro)?']),
+  f('partnership.stateAid.registeredInCentralRegister', 'boolean', ['Registrerat i det centrala registret', 'Entered in the central register'], ['Förs stödet av mindre betydelse in i det centrala registret över sådant stöd (krav för stöd som beviljas från 2026-01-01)?', 'Is the de minimis aid entered in the central register of such aid (required for aid granted from 2026-01-01)?']),
   // agreement
   f('agreement.clauses', 'list', ['Avtalsklausuler', 'Agreement clauses'], ['Vilka klausuler innehåller överenskommelsen?', 'Which clauses does the agreement contain?'], CLAUSE_IDS),
   f('agreement.signedOn', 'date', ['Undertecknad', 'Signed on'], ['När undertecknas (undertecknades) överenskommelsen?', 'When is (was) the agreement signed?']),

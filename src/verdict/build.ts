@@ -199,7 +199,7 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
     findings,
     missingFacts,
     toEligible: outcome === 'eligible' ? [] : smallestChangeSets(findings),
-    recommendation: recommend(findings, outcome, locale),
+    recommendation: recommend(findings, outcome, locale, (id) => facts.get(id)),
     parameters,
     engineVersion: VERSION,
   };
