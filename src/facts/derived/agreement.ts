@@ -1,6 +1,5 @@
-import { addDays, formatISO, parseISO } from 'date-fns';
 import { UNKNOWN, type DerivedFactDef, type Unknown } from '../types.js';
-import { date, monthsBetween, num, round } from './helpers.js';
+import { date, dayAfter, monthsBetween, num, round } from './helpers.js';
 
 type Tri = boolean | Unknown;
 
@@ -13,10 +12,6 @@ function allTrue(values: readonly Tri[]): Tri {
 /** `a <= b` for two ISO dates, unknown when either is unknown. */
 function onOrBefore(a: string | Unknown, b: string | Unknown): Tri {
   return a === UNKNOWN || b === UNKNOWN ? UNKNOWN : a <= b;
-}
-
-function dayAfter(d: string): string {
-  return formatISO(addDays(parseISO(d), 1), { representation: 'date' });
 }
 
 /** Amounts are summed to the öre; a difference below half an öre is rounding, not a mismatch. */

@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, differenceInMonths, parseISO } from 'date-fns';
+import { addDays, differenceInCalendarDays, differenceInMonths, formatISO, parseISO } from 'date-fns';
 import { UNKNOWN, type FactValue, type Unknown } from '../types.js';
 
 /** Narrow a fact value to a number, or UNKNOWN. */
@@ -19,6 +19,11 @@ export function bool(v: FactValue | Unknown): boolean | Unknown {
 /** Whole months from `from` to `to` (date-fns: full months, negative when `to` is earlier). */
 export function monthsBetween(from: string, to: string): number {
   return differenceInMonths(parseISO(to), parseISO(from));
+}
+
+/** The ISO date one day after `d` (to count both ends of a period). */
+export function dayAfter(d: string): string {
+  return formatISO(addDays(parseISO(d), 1), { representation: 'date' });
 }
 
 /** Calendar days from `from` to `to`. */

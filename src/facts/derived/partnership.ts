@@ -1,5 +1,5 @@
 import { UNKNOWN, type DerivedFactDef } from '../types.js';
-import { anyTrue, bool, date, daysBetween, monthsBetween, num, round } from './helpers.js';
+import { anyTrue, bool, date, dayAfter, daysBetween, monthsBetween, num, round } from './helpers.js';
 
 /** Facts about the partnership computed from the input. */
 export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
@@ -17,7 +17,8 @@ export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
       const start = date(ctx.get('partnership.period.start'));
       const end = date(ctx.get('partnership.period.end'));
       if (start === UNKNOWN || end === UNKNOWN) return UNKNOWN;
-      return monthsBetween(start, end);
+      // Both dates count, as for agreement.lengthMonths: 2025-01-01 to 2026-12-31 is 24 months.
+      return monthsBetween(start, dayAfter(end));
     },
   },
   {
