@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { LOCALES, type Locale, type Text } from './_internal/text.js';
 import { IopCaseSchema, type IopCase } from './domain/case.js';
 import { IopInputError, issuesFromZod, type InputIssue } from './domain/input-error.js';
+import { checkLimits, resolveLimits, type InputLimits } from './domain/limits.js';
 import { isIsoDate } from './domain/primitives.js';
 import { evaluateRules } from './engine/evaluate.js';
 import { resolveFacts } from './facts/resolve.js';
@@ -22,6 +23,8 @@ export interface AssessOptions {
   locale?: Locale;
   /** Overlays: bundled ids (`rinkeby-kista`) or JSON overlays `{ overlay, rules }`. */
   overlays?: unknown[];
+  /** Caps on the raw input, checked before parsing (docs/limits.md). Fields left out keep their defaults. */
+  limits?: Partial<InputLimits>;
 }
 
 /** The calendar date in Europe/Stockholm of an instant, `YYYY-MM-DD`. */
@@ -62,15 +65,25 @@ export function resolveOptions(options: AssessOptions | undefined): { ok: true; 
   if (!LOCALES.includes(locale)) issues.push(optIssue('options.locale', 'ska vara "sv" eller "en"', 'must be "sv" or "en"'));
   if (o.ruleSet !== undefined && typeof o.ruleSet !== 'string') issues.push(optIssue('options.ruleSet', 'ska vara text', 'must be a string'));
   if (o.overlays !== undefined && !Array.isArray(o.overlays)) issues.push(optIssue('options.overlays', 'ska vara en lista', 'must be a list'));
+  issues.push(...resolveLimits(o.limits).issues);
   if (issues.length) return { ok: false, issues };
   const res = resolveRuleSet(bundledCatalogue(), { ruleSet: o.ruleSet, asOf, overlays: o.overlays });
   if (!res.ok) return { ok: false, issues: res.issues };
   return { ok: true, value: { asOf, locale: LOCALES.includes(locale) ? locale : 'sv', set: res.set } };
 }
 
-/** Validate a case. Returns the typed case or every issue found. */
-export function parseCase(input: unknown): { ok: true; value: IopCase } | { ok: false; error: IopInputError } {
-  const parsed = IopCaseSchema.safeParse(input);
+/** Validate a case: first its raw size and shape against `limits` (docs/limits.md), then the schema. Returns the typed case or every issue found. */
+export function parseCase(input: unknown, limits?: Partial<InputLimits>): { ok: true; value: IopCase } | { ok: false; error: IopInputError } {
+  const over = checkLimits(input, resolveLimits(limits).limits);
+  if (over.length) return { ok: false, error: new IopInputError(over) };
+  let parsed: ReturnType<typeof IopCaseSchema.safeParse>;
+  try {
+    parsed = IopCaseSchema.safeParse(input);
+  } catch (e) {
+    // Only a Proxy or similar that changes between reads gets here: report it, do not crash.
+    const msg = (e instanceof Error ? e.message : String(e)).slice(0, 200);
+    return { ok: false, error: new IopInputError([{ path: '', code: 'unreadable', message: { sv: `kan inte läsas: ${msg}`, en: `cannot be read: ${msg}` } }]) };
+  }
   if (parsed.success) return { ok: true, value: parsed.data };
   const issues = issuesFromZod(parsed.error);
   return { ok: false, error: new IopInputError(issues.length ? issues : [{ path: '', code: 'invalid_input', message: { sv: 'ogiltig indata', en: 'invalid input' } }]) };
@@ -78,7 +91,7 @@ export function parseCase(input: unknown): { ok: true; value: IopCase } | { ok: 
 
 async function run(input: unknown, options: AssessOptions | undefined): Promise<{ ok: true; verdict: Verdict } | { ok: false; error: IopInputError }> {
   const opts = resolveOptions(options);
-  const parsed = parseCase(input);
+  const parsed = parseCase(input, (options as AssessOptions | null | undefined)?.limits);
   if (!opts.ok || !parsed.ok) {
     const issues = [...(opts.ok ? [] : opts.issues), ...(parsed.ok ? [] : parsed.error.issues)];
     return { ok: false, error: new IopInputError(issues) };

@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { assess, caseJsonSchema, compareRuleSets, listRules, listRuleSets, type AssessOptions } from '../assess.js';
 import { IopInputError, type InputIssue } from '../domain/input-error.js';
+import { DEFAULT_INPUT_LIMITS } from '../domain/limits.js';
 import { formatVerdict } from '../format/format-verdict.js';
 import { stripControl } from '../format/escape.js';
 import type { Locale } from '../_internal/text.js';
@@ -30,7 +31,7 @@ export const EXIT = {
 } as const;
 
 /** Largest input file or stdin the CLI reads (bytes). Override with --max-input-bytes. */
-export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_INPUT_BYTES = DEFAULT_INPUT_LIMITS.maxJsonBytes;
 
 const USAGE = `iop-rules ${VERSION}: assess Swedish IOP cases against the law and a city's guidelines.
 
@@ -181,7 +182,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         if (fmt === 'json') io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
         else
           for (const r of rules) {
-            io.stdout(`${r.id}  ${r.area}  ${r.severity}  ${r.title[locale]}\n    ${r.sources.map((s) => s.ref).join('; ')}\n    ${r.effective.from} – ${r.effective.to ?? ''}  (${r.layer})\n`);
+            io.stdout(`${r.id}  ${r.area}  ${r.severity}  ${stripControl(r.title[locale])}\n    ${stripControl(r.sources.map((s) => s.ref).join('; '))}\n    ${r.effective.from} – ${r.effective.to ?? ''}  (${r.layer})\n`);
           }
         return 0;
       }
@@ -202,7 +203,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           io.stdout(`${cmp.from.ruleSet}: ${cmp.from.outcome}  →  ${cmp.to.ruleSet}: ${cmp.to.outcome}  (${cmp.asOf})\n`);
           for (const c of cmp.changes) {
             const side = (x: typeof c.from) => (x ? `${x.status} (${x.severity})` : '—');
-            io.stdout(`  ${c.ruleId}  ${side(c.from)} → ${side(c.to)}  ${c.title}\n`);
+            io.stdout(`  ${c.ruleId}  ${side(c.from)} → ${side(c.to)}  ${stripControl(c.title)}\n`);
           }
         }
         return 0;
@@ -216,8 +217,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         for (const file of args) {
           const results = await runScenarioFile(await readInput(io, file, max));
           for (const r of results) {
-            io.stdout(`${r.ok ? '✓' : '✗'} ${file}: ${r.name}\n`);
-            for (const p of r.problems) io.stdout(`    ${p}\n`);
+            io.stdout(`${r.ok ? '✓' : '✗'} ${stripControl(file)}: ${stripControl(r.name)}\n`);
+            for (const p of r.problems) io.stdout(`    ${stripControl(p)}\n`);
             if (!r.ok) failed++;
           }
         }
@@ -242,7 +243,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           io.stdout(locale === 'sv' ? `Bedömningen står sig (${fresh.outcome}).\n` : `The verdict still holds (${fresh.outcome}).\n`);
           return 0;
         }
-        io.stdout(`${locale === 'sv' ? 'Bedömningen står sig inte' : 'The verdict no longer holds'}:\n${diffs.map((d) => `  ${d}\n`).join('')}`);
+        io.stdout(`${locale === 'sv' ? 'Bedömningen står sig inte' : 'The verdict no longer holds'}:\n${diffs.map((d) => `  ${stripControl(d)}\n`).join('')}`);
         return 1;
       }
       default:

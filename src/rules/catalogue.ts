@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import bundled from 'virtual:iop-catalogue';
 import { formatPath } from '../domain/input-error.js';
+import { checkRuleJson } from '../domain/limits.js';
 import { checkParameter, checkRule, type RuleProblem } from './check-rule.js';
 import {
   EditionSchema,
@@ -67,6 +68,9 @@ export function parseRule(
   params: ReadonlyMap<string, ParameterFile>,
   opts: { overlayPrefix?: string } = {},
 ): { ok: true; rule: RuleFile } | { ok: false; problems: RuleProblem[] } {
+  // Before the schema: no JSONPath `path`, no `$`/prototype keys, no code, no over-deep trees (the schema recurses).
+  const raw = checkRuleJson(json);
+  if (raw.length) return { ok: false, problems: raw.map(({ path, message }) => ({ path, message })) };
   const parsed = RuleFileSchema.safeParse(json);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const problems = checkRule(parsed.data, params, opts);

@@ -1,6 +1,7 @@
 import { canonicalJson, sha256Hex } from '../_internal/sha256.js';
 import type { Text } from '../_internal/text.js';
 import { formatPath, type InputIssue } from '../domain/input-error.js';
+import { checkOverlaysInput } from '../domain/limits.js';
 import { UNKNOWN, type Unknown } from '../facts/types.js';
 import { parseRule, type Catalogue, type LoadedRule } from './catalogue.js';
 import { OverlayInputSchema, type Effective, type ParameterFile, type Severity, type Source } from './rule-schema.js';
@@ -130,12 +131,19 @@ export function resolveRuleSet(
   const lawIds = new Set(cat.law.map((r) => r.id));
   const keyParts: string[] = [id];
   let cacheable = true;
+  // Sizes, depth, keys and plain data first, without recursion: the rule schema recurses (docs/limits.md).
+  const guard = checkOverlaysInput(opts.overlays ?? []);
+  if (guard.length) return { ok: false, issues: guard };
   (opts.overlays ?? []).forEach((ov, i) => {
     const base = `options.overlays[${i}]`;
     if (typeof ov === 'string') {
       const layer = cat.overlays.get(ov);
       if (!layer) {
         issues.push(issue(base, `okänt overlay "${ov.slice(0, 60)}" (finns: ${[...cat.overlays.keys()].join(', ')})`, `unknown overlay "${ov.slice(0, 60)}" (available: ${[...cat.overlays.keys()].join(', ')})`, 'unknown_overlay'));
+        return;
+      }
+      if (layers.includes(`overlay:${ov}`)) {
+        issues.push(issue(base, `overlay "${ov}" används två gånger`, `overlay "${ov}" is used twice`, 'invalid_overlay'));
         return;
       }
       layers.push(`overlay:${ov}`);
