@@ -1,0 +1,224 @@
+// The bad-input catalogue (issue 5): what a web form or an old database might send. Each row
+// gives an IopInputError naming the bad field (or a clean verdict where the input is in fact
+// valid), never another exception. Text rows go through the CLI: exit 4, every issue on stderr.
+import { afterAll, describe, expect, it } from 'vitest';
+import { assess, safeAssess, type AssessOptions } from '../src/assess.js';
+import { main, type CliIO } from '../src/cli/main.js';
+import { IopInputError } from '../src/domain/input-error.js';
+import { favourableCase, mergeCase } from '../src/testing/builders.js';
+
+const AS_OF = '2025-03-01';
+const fav = (patch: unknown = {}): unknown => mergeCase(favourableCase(), patch);
+const org = (o: Record<string, unknown>) => fav({ organisation: o });
+const part = (p: Record<string, unknown>) => fav({ partnership: p });
+const nest = (n: number, leaf: unknown = {}): unknown => {
+  let x = leaf;
+  for (let i = 0; i < n; i++) x = { a: x };
+  return x;
+};
+const HUGE = 'x'.repeat(10 * 1024 * 1024);
+class Legacy {
+  name = 'Gamla föreningen';
+}
+
+/** `issue`: the path (and optionally code) one issue must have. `verdict`: the input is valid. */
+type Row = { name: string; input: () => unknown; options?: AssessOptions } & ({ issue: string; code?: string; prefix?: true } | { verdict: true });
+
+const ROWS: Row[] = [
+  // The root
+  { name: 'null instead of a case', input: () => null, issue: '', code: 'invalid_type' },
+  { name: 'a number', input: () => 42, issue: '', code: 'invalid_type' },
+  { name: 'a string (JSON text passed unparsed)', input: () => JSON.stringify(favourableCase()), issue: '', code: 'invalid_type' },
+  { name: 'an array of cases', input: () => [favourableCase()], issue: '', code: 'invalid_type' },
+  { name: 'undefined', input: () => undefined, issue: '', code: 'invalid_type' },
+  { name: 'a Map', input: () => new Map([['organisation', {}]]), issue: '', code: 'not_json' },
+  // Wrong types
+  { name: 'organisation is a string', input: () => fav({ organisation: 'Kista SC' }), issue: 'organisation', code: 'invalid_type' },
+  { name: 'partnership is a list', input: () => ({ partnership: [] }), issue: 'partnership', code: 'invalid_type' },
+  { name: 'a name that is a number', input: () => org({ name: 42 }), issue: 'organisation.name', code: 'invalid_type' },
+  { name: 'a boolean written "yes"', input: () => org({ registeredIdeburen: 'yes' }), issue: 'organisation.registeredIdeburen', code: 'invalid_type' },
+  { name: 'a boolean written 1', input: () => org({ insolvent: 1 }), issue: 'organisation.insolvent', code: 'invalid_type' },
+  { name: 'a boolean written "false"', input: () => part({ profitExpected: 'false' }), issue: 'partnership.profitExpected', code: 'invalid_type' },
+  { name: 'an amount written as text', input: () => org({ taxDebtSek: '1 000 kr' }), issue: 'organisation.taxDebtSek', code: 'invalid_type' },
+  { name: 'a legal form that is not on the list', input: () => org({ legalForm: 'förening' }), issue: 'organisation.legalForm', code: 'invalid_value' },
+  { name: 'an area in capitals', input: () => part({ area: 'SPORTS' }), issue: 'partnership.area', code: 'invalid_value' },
+  { name: 'a clause id that does not exist', input: () => fav({ agreement: { clauses: ['parties', 'secrecy'] } }), issue: 'agreement.clauses[1]', code: 'invalid_value' },
+  { name: 'priority areas as one string', input: () => part({ priorityAreas: 'trygghet' }), issue: 'partnership.priorityAreas', code: 'invalid_type' },
+  { name: 'priority areas as numbers', input: () => part({ priorityAreas: [1] }), issue: 'partnership.priorityAreas[0]', code: 'invalid_type' },
+  { name: 'a goal that is a string', input: () => part({ goals: ['fler barn'] }), issue: 'partnership.goals[0]', code: 'invalid_type' },
+  { name: 'an indicator value as text', input: () => fav({ followUp: { reports: [{ indicators: [{ id: 'a', actual: 'tio' }] }] } }), issue: 'followUp.reports[0].indicators[0].actual', code: 'invalid_type' },
+  { name: 'a Date object instead of an ISO date', input: () => org({ registeredSince: new Date('2015-03-01') }), issue: 'organisation.registeredSince', code: 'not_json' },
+  { name: 'a $schema that is not text', input: () => ({ $schema: 1 }), issue: '$schema', code: 'invalid_type' },
+  // Impossible dates
+  { name: '30 February', input: () => org({ registeredSince: '2023-02-30' }), issue: 'organisation.registeredSince', code: 'invalid_date' },
+  { name: '29 February in a common year', input: () => org({ statutesAdopted: '2023-02-29' }), issue: 'organisation.statutesAdopted', code: 'invalid_date' },
+  { name: 'month 13', input: () => fav({ agreement: { signedOn: '2024-13-01' } }), issue: 'agreement.signedOn', code: 'invalid_date' },
+  { name: 'day 0', input: () => fav({ agreement: { signedOn: '2024-12-00' } }), issue: 'agreement.signedOn', code: 'invalid_date' },
+  { name: 'a Swedish short date', input: () => org({ registeredSince: '15-03-01' }), issue: 'organisation.registeredSince', code: 'invalid_date' },
+  { name: 'a timestamp', input: () => org({ registeredSince: '2015-03-01T00:00:00Z' }), issue: 'organisation.registeredSince', code: 'invalid_date' },
+  { name: 'a date inside a payment plan', input: () => fav({ agreement: { paymentPlan: [{ dueOn: '2025-04-31', amountSek: 1 }] } }), issue: 'agreement.paymentPlan[0].dueOn', code: 'invalid_date' },
+  { name: 'a period that ends before it starts', input: () => part({ period: { start: '2026-01-01', end: '2025-01-01' } }), issue: 'partnership.period.end', code: 'period_end_before_start' },
+  // Organisation numbers
+  { name: 'a wrong check digit', input: () => org({ orgNumber: '802500-1235' }), issue: 'organisation.orgNumber', code: 'invalid_org_number' },
+  { name: 'no hyphen', input: () => org({ orgNumber: '8025001234' }), issue: 'organisation.orgNumber', code: 'invalid_org_number' },
+  { name: 'the hyphen in the wrong place', input: () => org({ orgNumber: '80250-01234' }), issue: 'organisation.orgNumber', code: 'invalid_org_number' },
+  { name: 'a leading space', input: () => org({ orgNumber: ' 802500-1234' }), issue: 'organisation.orgNumber', code: 'invalid_org_number' },
+  { name: 'twelve digits (personnummer form)', input: () => org({ orgNumber: '19802500-1234' }), issue: 'organisation.orgNumber', code: 'invalid_org_number' },
+  { name: 'an org number as a number', input: () => org({ orgNumber: 8025001234 }), issue: 'organisation.orgNumber', code: 'invalid_type' },
+  // Negative and non-finite amounts
+  { name: 'a negative tax debt', input: () => org({ taxDebtSek: -1 }), issue: 'organisation.taxDebtSek', code: 'too_small' },
+  { name: 'a negative city contribution', input: () => part({ cityContribution: { fundingSek: -900000 } }), issue: 'partnership.cityContribution.fundingSek', code: 'too_small' },
+  { name: 'NaN', input: () => org({ annualRevenueSek: Number.NaN }), issue: 'organisation.annualRevenueSek', code: 'invalid_type' },
+  { name: 'Infinity', input: () => org({ enforcementDebtSek: Infinity }), issue: 'organisation.enforcementDebtSek', code: 'invalid_type' },
+  { name: '-Infinity equity', input: () => org({ equitySek: -Infinity }), issue: 'organisation.equitySek', code: 'invalid_type' },
+  { name: 'a zero exchange rate', input: () => part({ stateAid: { eurSekRate: 0 } }), issue: 'partnership.stateAid.eurSekRate', code: 'too_small' },
+  { name: 'a negative prior aid', input: () => part({ stateAid: { priorAid: [{ amountEur: -5 }] } }), issue: 'partnership.stateAid.priorAid[0].amountEur', code: 'too_small' },
+  { name: 'a year with a fraction', input: () => org({ latestAnnualReportYear: 2024.5 }), issue: 'organisation.latestAnnualReportYear', code: 'invalid_type' },
+  { name: 'a negative notice period', input: () => fav({ agreement: { noticePeriodMonths: -3 } }), issue: 'agreement.noticePeriodMonths', code: 'too_small' },
+  { name: 'a bigint', input: () => org({ taxDebtSek: 10n }), issue: 'organisation.taxDebtSek', code: 'not_json' },
+  // Size
+  { name: 'a 10 MB name', input: () => org({ name: HUGE }), issue: 'organisation.name', code: 'limit_exceeded' },
+  { name: 'a 10 MB value under an unknown key', input: () => fav({ notes: HUGE }), issue: 'notes', code: 'limit_exceeded' },
+  { name: 'a 10 MB field name', input: () => ({ organisation: { [HUGE]: 1 } }), issue: `organisation.${'x'.repeat(60)}…`, code: 'limit_exceeded' },
+  { name: 'a name over the schema limit but under the size limit', input: () => org({ name: 'x'.repeat(5000) }), issue: 'organisation.name', code: 'too_big' },
+  { name: '100 000 priority areas', input: () => part({ priorityAreas: new Array(100_000).fill('trygghet') }), issue: 'partnership.priorityAreas', code: 'limit_exceeded' },
+  { name: '100 000 payments', input: () => fav({ agreement: { paymentPlan: new Array(100_000).fill({ amountSek: 1 }) } }), issue: 'agreement.paymentPlan', code: 'limit_exceeded' },
+  { name: '100 000 keys in one object', input: () => ({ organisation: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i])) }), issue: 'organisation', code: 'limit_exceeded' },
+  { name: '10 000-deep nesting in a known field', input: () => ({ organisation: { name: nest(10_000) } }), issue: 'organisation.name.a.a.a', prefix: true, code: 'limit_exceeded' },
+  { name: '10 000-deep nesting under an unknown key', input: () => ({ extra: nest(10_000) }), issue: 'extra.a.a.a', prefix: true, code: 'limit_exceeded' },
+  { name: '10 000-deep nested arrays at the root', input: () => JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`) as unknown, issue: '[0][0][0]', prefix: true, code: 'limit_exceeded' },
+  { name: 'a cycle', input: () => { const c: Record<string, unknown> = {}; c.organisation = c; return c; }, issue: 'organisation.organisation.organisation', prefix: true, code: 'limit_exceeded' },
+  // Unknown keys, prototype keys, code
+  { name: 'a typo in a part', input: () => ({ organization: {} }), issue: 'organization', code: 'unrecognized_key' },
+  { name: 'a typo in a field', input: () => org({ nmae: 'x' }), issue: 'organisation.nmae', code: 'unrecognized_key' },
+  { name: '__proto__ at the root (JSON.parse)', input: () => JSON.parse('{"__proto__": {"polluted": true}}') as unknown, issue: '__proto__', code: 'unrecognized_key' },
+  { name: '__proto__ in the organisation (JSON.parse)', input: () => JSON.parse('{"organisation": {"__proto__": {"insolvent": false}}}') as unknown, issue: 'organisation.__proto__', code: 'unrecognized_key' },
+  { name: 'constructor.prototype', input: () => JSON.parse('{"constructor": {"prototype": {"polluted": true}}}') as unknown, issue: 'constructor', code: 'unrecognized_key' },
+  { name: 'a function as a value', input: () => org({ name: () => 'x' }), issue: 'organisation.name', code: 'not_json' },
+  { name: 'a getter', input: () => ({ organisation: Object.defineProperty({}, 'insolvent', { enumerable: true, get: () => false }) }), issue: 'organisation.insolvent', code: 'not_json' },
+  { name: 'a class instance', input: () => ({ organisation: new Legacy() }), issue: 'organisation', code: 'not_json' },
+  { name: 'a Proxy that throws', input: () => ({ organisation: new Proxy({}, { ownKeys: () => { throw new Error('locked'); } }) }), issue: 'organisation', code: 'unreadable' },
+  // Options
+  { name: 'an impossible asOf', input: () => favourableCase(), options: { asOf: '2025-02-30' }, issue: 'options.asOf', code: 'invalid_date' },
+  { name: 'an unknown locale', input: () => favourableCase(), options: { asOf: AS_OF, locale: 'de' as never }, issue: 'options.locale' },
+  { name: 'a limit of zero', input: () => favourableCase(), options: { asOf: AS_OF, limits: { maxDepth: 0 } }, issue: 'options.limits.maxDepth' },
+  // Valid after all: a clean verdict
+  { name: 'an empty case', input: () => ({}), verdict: true },
+  { name: 'every part null', input: () => ({ organisation: null, partnership: null, agreement: null, followUp: null }), verdict: true },
+  { name: 'the full favourable case', input: () => favourableCase(), verdict: true },
+  { name: 'undefined fields (as JavaScript callers leave them)', input: () => org({ name: undefined, insolvent: undefined }), verdict: true },
+  { name: 'a null-prototype case', input: () => Object.assign(Object.create(null) as object, favourableCase()), verdict: true },
+  { name: 'unicode, emoji, RTL and quotes in the name', input: () => org({ name: 'Föreningen "Ünïcødé" 🏃‍♀️ جمعية <b>' }), verdict: true },
+  { name: 'a name that looks like a placeholder', input: () => org({ name: '{organisation.orgNumber}' }), verdict: true },
+  { name: 'a very large but finite revenue', input: () => org({ annualRevenueSek: Number.MAX_VALUE }), verdict: true },
+  { name: 'equity below zero (allowed)', input: () => org({ equitySek: -250000 }), verdict: true },
+  { name: '29 February in a leap year', input: () => org({ registeredSince: '2024-02-29' }), verdict: true },
+  { name: 'a name of exactly 2 000 characters', input: () => org({ name: 'x'.repeat(2000) }), verdict: true },
+];
+
+describe('the bad-input catalogue', () => {
+  afterAll(() => {
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('has at least 50 malformed rows', () => {
+    expect(ROWS.filter((r) => 'issue' in r).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each(ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const options = row.options ?? { asOf: AS_OF };
+    let res: Awaited<ReturnType<typeof safeAssess>>;
+    try {
+      res = await safeAssess(row.input(), options);
+    } catch (e) {
+      throw new Error(`safeAssess threw: ${String(e)}`, { cause: e });
+    }
+    if ('verdict' in row) {
+      if (!res.ok) throw new Error(`expected a verdict: ${res.error.message}`);
+      expect(['eligible', 'conditional', 'incomplete', 'not-eligible']).toContain(res.verdict.outcome);
+      return;
+    }
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.error).toBeInstanceOf(IopInputError);
+    expect(res.error.code).toBe('IOP_INPUT_ERROR');
+    const hit = res.error.issues.find((i) => (row.prefix ? i.path.startsWith(row.issue) : i.path === row.issue));
+    expect(hit, `no issue at "${row.issue}": ${res.error.issues.map((i) => `${i.path} (${i.code})`).join(', ')}`).toBeDefined();
+    if (row.code) expect(hit?.code).toBe(row.code);
+    for (const i of res.error.issues) {
+      expect(i.message.sv.trim()).not.toBe('');
+      expect(i.message.en.trim()).not.toBe('');
+      expect(i.path.length).toBeLessThan(400);
+    }
+    // assess() rejects with the same error type, never anything else.
+    await expect(assess(row.input(), options)).rejects.toBeInstanceOf(IopInputError);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Text rows, through the CLI
+// ---------------------------------------------------------------------------------------------
+
+function memoryIo(files: Record<string, string>): CliIO & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    readFile: async (path: string, max: number) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
+      if (Buffer.byteLength(text) > max) throw new Error(`file is ${Buffer.byteLength(text)} bytes; the limit is ${max}`);
+      return text;
+    },
+    readStdin: async () => '',
+    stdout: (t: string) => {
+      io.out += t;
+    },
+    stderr: (t: string) => {
+      io.err += t;
+    },
+  };
+  return io;
+}
+
+const TEXT_ROWS: Array<{ name: string; text: string; exit: number | 'verdict' }> = [
+  { name: 'not JSON at all', text: 'organisation: Kista SC', exit: 4 },
+  { name: 'an empty file', text: '', exit: 4 },
+  { name: 'JSON cut off', text: '{"organisation": {"name": "Kista', exit: 4 },
+  { name: 'single quotes', text: "{'organisation': {}}", exit: 4 },
+  { name: 'a trailing comma', text: '{"organisation": {},}', exit: 4 },
+  { name: 'NaN as a bare word', text: '{"organisation": {"taxDebtSek": NaN}}', exit: 4 },
+  { name: 'a NUL byte', text: '\u0000', exit: 4 },
+  { name: 'a byte-order mark before broken JSON', text: '\ufeff{', exit: 4 },
+  { name: 'JSON null', text: 'null', exit: 4 },
+  { name: 'a duplicate key whose last value is wrong', text: '{"organisation": {"name": "A", "name": 5}}', exit: 4 },
+  { name: '10 000-deep arrays', text: `${'['.repeat(10_000)}${']'.repeat(10_000)}`, exit: 4 },
+  { name: 'numbers too large for a double', text: '{"organisation": {"taxDebtSek": 1e400}}', exit: 4 },
+  { name: 'a byte-order mark before a valid case', text: `\ufeff${JSON.stringify(favourableCase())}`, exit: 'verdict' },
+  { name: 'CRLF line endings and tabs', text: JSON.stringify(favourableCase(), null, '\t').replace(/\n/g, '\r\n'), exit: 'verdict' },
+];
+
+describe('the bad-input catalogue through the CLI', () => {
+  it.each(TEXT_ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const io = memoryIo({ 'case.json': row.text });
+    const code = await main(['assess', 'case.json', '--as-of', AS_OF, '--format', 'json', '--locale', 'en'], io);
+    if (row.exit === 'verdict') {
+      expect(code).toBeLessThanOrEqual(3);
+      expect((JSON.parse(io.out) as { outcome: string }).outcome).toBeDefined();
+      return;
+    }
+    expect(code).toBe(row.exit);
+    expect(io.out).toBe('');
+    expect(io.err).not.toMatch(/^\s+at /m);
+    // Where the text is JSON, every issue the library finds is named on stderr.
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(row.text.replace(/^\ufeff/, ''));
+    } catch {
+      expect(io.err).toMatch(/not valid JSON/);
+      return;
+    }
+    const res = await safeAssess(parsed, { asOf: AS_OF });
+    expect(res.ok).toBe(false);
+    if (!res.ok) for (const i of res.error.issues) expect(io.err).toContain(`${i.path || '(root)'}: `);
+  });
+});
