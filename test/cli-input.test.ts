@@ -116,6 +116,24 @@ describe('iop-rules assess with invalid input', () => {
   });
 });
 
+describe('iop-rules verify with a malformed stored verdict', () => {
+  it('is invalid input (exit 4), never an internal error', async () => {
+    const c = JSON.stringify(favourableCase());
+    for (const stored of [
+      { ruleSet: { id: 'stockholm-2023', layers: 5 }, asOf: AS_OF },
+      { ruleSet: { id: 'stockholm-2023', layers: ['law'] }, asOf: AS_OF, findings: 5 },
+      { ruleSet: { id: 'stockholm-2023', layers: ['law'] }, asOf: AS_OF, findings: [null] },
+      { ruleSet: null, asOf: AS_OF },
+      [],
+    ]) {
+      const io = memoryIo({ 'v.json': JSON.stringify(stored), 'c.json': c });
+      expect(await main(['verify', 'v.json', 'c.json'], io), JSON.stringify(stored)).toBe(4);
+      expect(io.err).not.toMatch(/internal error/);
+      expect(io.err).not.toMatch(STACK);
+    }
+  });
+});
+
 describe('bounded reading', () => {
   it('passes the byte limit to every read, by default DEFAULT_INPUT_LIMITS.maxJsonBytes', async () => {
     expect(DEFAULT_MAX_INPUT_BYTES).toBe(DEFAULT_INPUT_LIMITS.maxJsonBytes);

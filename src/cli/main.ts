@@ -228,7 +228,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         if (args.length !== 2) throw new UsageError('verify takes VERDICT and CASE files');
         const stored = (await readInput(io, args[0] as string, max)) as Partial<Verdict>;
         const input = await readInput(io, args[1] as string, max);
-        if (!stored || typeof stored !== 'object' || !stored.ruleSet || typeof stored.asOf !== 'string') {
+        // A stored verdict is input too: anything but the verdict's shape is exit 4, not a TypeError (exit 6).
+        if (!stored || typeof stored !== 'object' || !stored.ruleSet || typeof stored.asOf !== 'string' || !Array.isArray(stored.ruleSet.layers ?? []) || !Array.isArray(stored.findings ?? []) || !(stored.findings ?? []).every((f) => f !== null && typeof f === 'object')) {
           throw new InputReadError({ path: '', code: 'invalid_verdict', message: { sv: `${args[0]} är ingen sparad bedömning`, en: `${args[0]} is not a stored verdict` } });
         }
         const overlays = (stored.ruleSet.layers ?? []).filter((l) => l.startsWith('overlay:')).map((l) => l.slice(8));
