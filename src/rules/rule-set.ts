@@ -119,7 +119,8 @@ export function resolveRuleSet(
   const edition = folder?.edition;
   if (!folder || !edition) {
     const known = ruleSetInfos(cat).map((r) => r.id).join(', ');
-    return { ok: false, issues: [issue('options.ruleSet', `okänd regeluppsättning "${id}" (finns: ${known})`, `unknown rule set "${id}" (available: ${known})`, 'unknown_rule_set')] };
+    const shown = id.length > 60 ? `${id.slice(0, 60)}…` : id; // a 10 MB id is not echoed back whole
+    return { ok: false, issues: [issue('options.ruleSet', `okänd regeluppsättning "${shown}" (finns: ${known})`, `unknown rule set "${shown}" (available: ${known})`, 'unknown_rule_set')] };
   }
   const omit = new Set(edition.omit);
   const severity = new Map<string, Severity>(Object.entries(edition.severity));

@@ -137,6 +137,12 @@ describe('resolveLimits and AssessOptions.limits', () => {
     expect(!bySchema.ok && bySchema.error.issues[0]?.code).toBe('too_big');
   });
 
+  it('a huge rule-set id is refused without being echoed back whole', async () => {
+    const res = await safeAssess({}, { asOf: '2025-03-01', ruleSet: 'x'.repeat(1_000_000) });
+    expect(!res.ok && res.error.issues.map((i) => i.path)).toEqual(['options.ruleSet']);
+    if (!res.ok) expect(res.error.message.length).toBeLessThan(1000);
+  });
+
   it('a bad limits option is an input error on options.limits', async () => {
     const res = await safeAssess({}, { asOf: '2025-03-01', limits: { maxDepth: -1 } });
     expect(!res.ok && res.error.issues.map((i) => i.path)).toEqual(['options.limits.maxDepth']);
