@@ -89,13 +89,14 @@ const holedFavourable = fc
 const anyValidCase = fc.oneof(validCase, holedFavourable);
 
 /**
- * A known exception to monotonicity, reported with issue 5: the derived fact
- * `partnership.stateAid.grantDate` (src/facts/derived/state-aid.ts) falls back to `asOf` when
- * both `partnership.stateAid.grantedOn` and `agreement.signedOn` are unknown, instead of
- * returning UNKNOWN (docs/rule-authoring.md: "never a guess"). Removing one of those two
- * inputs can then settle a rule that was open (IOP-AID-004, a blocker, went unknown → pass;
- * IOP-AID-008 unknown → not-applicable). Findings that read a fact computed from those inputs
- * are not compared when one of them is removed. Delete this once the fallback is gone.
+ * A known exception to monotonicity (docs/decisions/0007-procurement-and-state-aid.md): the
+ * derived fact `partnership.stateAid.grantDate` (src/facts/derived/state-aid.ts) falls back to
+ * `asOf` when both `partnership.stateAid.grantedOn` and `agreement.signedOn` are unknown,
+ * instead of returning UNKNOWN (docs/rule-authoring.md: "never a guess"). Removing one of those
+ * inputs can then move the grant date into another regime and settle a rule that was open:
+ * without the exemption this property fails (IOP-AID-004, a blocker, unknown → pass; IOP-AID-008
+ * unknown → not-applicable). Findings that read a fact computed from those inputs are not
+ * compared when one of them is removed. Delete this once the fallback is gone.
  */
 const GUESSED_INPUTS = new Set(['partnership.stateAid.grantedOn', 'agreement.signedOn']);
 const READS_GUESS = new Set(
