@@ -9,8 +9,10 @@ import type { InputIssue } from './input-error.js';
 
 /** Caps on the raw shape of one input case. Every one can be changed per call (`AssessOptions.limits`). */
 export interface InputLimits {
-  /** Longest string anywhere in the case (value or key), in UTF-16 code units. */
+  /** Longest string value anywhere in the case, in UTF-16 code units. */
   readonly maxStringLength: number;
+  /** Longest field name (object key). The schema's own names are at most 30 characters. */
+  readonly maxKeyLength: number;
   /** Sum of the lengths of every string in the case. */
   readonly maxTotalStringLength: number;
   /** Longest array anywhere in the case. */
@@ -32,6 +34,7 @@ export interface InputLimits {
  */
 export const DEFAULT_INPUT_LIMITS: InputLimits = Object.freeze({
   maxStringLength: 10_000,
+  maxKeyLength: 200,
   maxTotalStringLength: 1_000_000,
   maxArrayLength: 1_000,
   maxObjectKeys: 200,
@@ -53,6 +56,7 @@ export const OVERLAY_LIMITS = Object.freeze({
   /** The overlay manifest (`overlay`): a few texts, sources and severity changes. */
   manifest: Object.freeze({
     maxStringLength: RULE_LIMITS.maxTextLength,
+    maxKeyLength: 100,
     maxTotalStringLength: 200_000,
     maxArrayLength: 64,
     maxObjectKeys: 200,
@@ -62,6 +66,7 @@ export const OVERLAY_LIMITS = Object.freeze({
   /** One rule. Depth: a condition tree of `RULE_LIMITS.maxDepth` levels is 2 × that deep as JSON, plus the rule and a value list. */
   rule: Object.freeze({
     maxStringLength: RULE_LIMITS.maxTextLength,
+    maxKeyLength: 100,
     maxTotalStringLength: 200_000,
     maxArrayLength: Math.max(RULE_LIMITS.maxLeaves, RULE_LIMITS.maxListValues),
     maxObjectKeys: 50,
@@ -152,9 +157,10 @@ function walk(value: unknown, opts: WalkOptions): Problem[] {
   const limit = (path: string, sv: string, en: string, which: keyof WalkLimits): void => {
     out.push({ path, kind: 'limit', limit: which, message: { sv: `${sv} (${label(which)})`, en: `${en} (${label(which)})` } });
   };
-  const text = (s: string, path: string, what: { sv: string; en: string }): boolean => {
-    if (s.length > limits.maxStringLength) {
-      limit(path, `${what.sv} har ${fmt(s.length)} tecken; högst ${fmt(limits.maxStringLength)} tillåts`, `${what.en} has ${fmt(s.length)} characters; at most ${fmt(limits.maxStringLength)} are allowed`, 'maxStringLength');
+  const text = (s: string, path: string, what: { sv: string; en: string }, which: 'maxStringLength' | 'maxKeyLength'): boolean => {
+    const max = limits[which];
+    if (s.length > max) {
+      limit(path, `${what.sv} har ${fmt(s.length)} tecken; högst ${fmt(max)} tillåts`, `${what.en} has ${fmt(s.length)} characters; at most ${fmt(max)} are allowed`, which);
       return false;
     }
     totalText += s.length;
@@ -177,7 +183,7 @@ function walk(value: unknown, opts: WalkOptions): Problem[] {
       }
       if (v === null || v === undefined || typeof v === 'boolean' || typeof v === 'number') continue;
       if (typeof v === 'string') {
-        text(v, path, { sv: 'texten', en: 'the text' });
+        text(v, path, { sv: 'texten', en: 'the text' }, 'maxStringLength');
         continue;
       }
       if (typeof v !== 'object') {
@@ -209,7 +215,7 @@ function walk(value: unknown, opts: WalkOptions): Problem[] {
       const children: Array<{ v: unknown; path: string; depth: number }> = [];
       for (const key of keys) {
         const p = join(path, key);
-        if (!text(key, p, { sv: 'fältnamnet', en: 'the field name' })) continue;
+        if (!text(key, p, { sv: 'fältnamnet', en: 'the field name' }, 'maxKeyLength')) continue;
         const bad = opts.forbiddenKey?.(key, path, depth);
         if (bad) {
           out.push({ path: p, kind: 'forbidden_key', message: bad });
