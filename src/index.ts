@@ -11,6 +11,8 @@ export { ruleJsonSchema } from './rules/json-schema.js';
 export type { VerdictFormat } from './format/format-verdict.js';
 export { draftAgreement, type DraftOptions } from './draft/draft-agreement.js';
 export { IopInputError } from './domain/input-error.js';
+export { DEFAULT_INPUT_LIMITS } from './domain/limits.js';
+export type { InputLimits } from './domain/limits.js';
 export type { InputIssue } from './domain/input-error.js';
 export { RuleDefinitionError } from './rules/catalogue.js';
 export { IopCaseSchema } from './domain/case.js';

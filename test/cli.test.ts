@@ -137,3 +137,22 @@ describe('the built CLI', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('iop-rules draft', () => {
+  it('prints a draft with every required clause heading and the real figures of the eligible example', async () => {
+    const io = memoryIO();
+    expect(await main(['draft', 'examples/loparakademin-eligible.json', ...AS_OF], io)).toBe(0);
+    for (const h of ['Parter', 'Syfte', 'Uppföljning', 'Återbetalning', 'Uppsägning']) expect(io.out, h).toMatch(new RegExp(`^#+ .*${h}`, 'mi'));
+    expect(io.out).toContain('900 000 kr');
+    expect(io.out).toContain('802500-1234');
+  });
+
+  it('writes English with --locale en, and refuses bad input with exit 4', async () => {
+    const en = memoryIO();
+    await main(['draft', 'examples/loparakademin-eligible.json', ...AS_OF, '--locale', 'en'], en);
+    expect(en.out).toMatch(/^#+ .*Repayment/im);
+    const bad = memoryIO({ stdin: '{"organisation":{"orgNumber":"1"}}' });
+    expect(await main(['draft', '-'], bad)).toBe(EXIT.invalidInput);
+    expect(bad.err).toContain('organisation.orgNumber');
+  });
+});

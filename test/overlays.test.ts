@@ -139,9 +139,9 @@ describe('a bad JSON overlay is rejected like a bad bundled rule', () => {
     if (!leaf) throw new Error('RK-001 has no leaf');
     leaf.path = '$.priorityAreas[0]';
     const err = await rejected(ov);
-    expect(err.issues.map((i) => i.path)).toEqual(['options.overlays[0].rules[0].conditions.any[0]']);
+    expect(err.issues.map((i) => i.path)).toEqual(['options.overlays[0].rules[0].conditions.any[0].path']);
     expect(err.issues[0]?.code).toBe('invalid_overlay_rule');
-    expect(err.issues[0]?.message.en).toContain('"path"');
+    expect(err.issues[0]?.message.en).toMatch(/JSONPath\/`path` is not supported/);
   });
 
   it('a rule id that does not use the overlay prefix', async () => {
@@ -160,11 +160,26 @@ describe('a bad JSON overlay is rejected like a bad bundled rule', () => {
     expect(err.issues.map((i) => i.path)).toEqual(['options.overlays[0].overlay.severity.IOP-KL-001']);
   });
 
+  it('a manifest that changes the severity of a rule that does not exist (a typo)', async () => {
+    const ov = jsonCopy();
+    ov.overlay.severity = { 'IOP-PART-999': 'advisory' };
+    const err = await rejected(ov);
+    expect(err.issues.map((i) => i.path)).toEqual(['options.overlays[0].overlay.severity.IOP-PART-999']);
+    expect(err.issues[0]?.message.sv).toMatch(/finns inte/);
+  });
+
+  it('a manifest schema problem is explained in Swedish, not in zod\'s English', async () => {
+    const ov = jsonCopy();
+    ov.overlay.omit = ['IOP-PART-001'];
+    const err = await rejected(ov);
+    expect(err.issues[0]?.message.sv).toMatch(/okänt fält "omit"/);
+  });
+
   it('a manifest that tries to leave rules out (overlays cannot switch rules off)', async () => {
     const ov = jsonCopy();
     ov.overlay.omit = ['IOP-KL-001'];
     const err = await rejected(ov);
-    expect(err.issues.map((i) => i.path)).toEqual(['options.overlays[0].overlay']);
+    expect(err.issues.map((i) => i.path)).toEqual(['options.overlays[0].overlay.omit']);
     expect(err.issues[0]?.message.en).toContain('"omit"');
   });
 

@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { assess, caseJsonSchema, compareRuleSets, listRules, listRuleSets, type AssessOptions } from '../assess.js';
 import { IopInputError, type InputIssue } from '../domain/input-error.js';
 import { DEFAULT_INPUT_LIMITS } from '../domain/limits.js';
+import { draftAgreement } from '../draft/draft-agreement.js';
 import { formatVerdict } from '../format/format-verdict.js';
 import { stripControl } from '../format/escape.js';
 import type { Locale } from '../_internal/text.js';
@@ -206,6 +207,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
             io.stdout(`  ${c.ruleId}  ${side(c.from)} → ${side(c.to)}  ${stripControl(c.title)}\n`);
           }
         }
+        return 0;
+      }
+      case 'draft': {
+        if (args.length !== 1) throw new UsageError('draft takes exactly one FILE (or -)');
+        const input = await readInput(io, args[0] as string, max);
+        io.stdout(draftAgreement(input, await assessOptions(io, values, max)));
         return 0;
       }
       case 'schema':

@@ -169,6 +169,7 @@ export function loadCatalogue(files: ReadonlyArray<{ readonly path: string; read
     const rules = (overlayFiles.get(id) ?? []).map((f) => addRule(f, `overlay:${id}`, 'overlay', manifest.prefix));
     for (const rid of Object.keys(manifest.severity)) {
       if (lawIds.has(rid)) throw new RuleDefinitionError(`overlays/${id}/overlay.json`, [{ path: 'severity', message: `${rid} is a law rule: an overlay cannot change it` }]);
+      if (!guidelineIds.has(rid) && !rules.some((r) => r.id === rid)) throw new RuleDefinitionError(`overlays/${id}/overlay.json`, [{ path: 'severity', message: `no guideline rule ${rid}` }]);
     }
     overlays.set(id, { manifest, rules });
   }

@@ -1,6 +1,6 @@
 import { canonicalJson, sha256Hex } from '../_internal/sha256.js';
 import type { Text } from '../_internal/text.js';
-import { formatPath, type InputIssue } from '../domain/input-error.js';
+import { issuesFromZod, type InputIssue } from '../domain/input-error.js';
 import { checkOverlaysInput } from '../domain/limits.js';
 import { UNKNOWN, type Unknown } from '../facts/types.js';
 import { parseRule, type Catalogue, type LoadedRule } from './catalogue.js';
@@ -156,7 +156,10 @@ export function resolveRuleSet(
     cacheable = false;
     const parsed = OverlayInputSchema.safeParse(ov);
     if (!parsed.success) {
-      for (const zi of parsed.error.issues) issues.push(issue(`${base}.${formatPath(zi.path)}`, `ogiltigt overlay: ${zi.message}`, `invalid overlay: ${zi.message}`, 'invalid_overlay'));
+      // Our own sv/en messages for each schema problem, not zod's English text.
+      for (const zi of issuesFromZod(parsed.error, [])) {
+        issues.push(issue(`${base}${zi.path ? `.${zi.path}` : ''}`, `ogiltigt overlay: ${zi.message.sv}`, `invalid overlay: ${zi.message.en}`, 'invalid_overlay'));
+      }
       return;
     }
     const { overlay, rules: overlayRules } = parsed.data;
@@ -179,9 +182,13 @@ export function resolveRuleSet(
       seen.add(res.rule.id);
       rules.push({ ...res.rule, layer: `overlay:${overlay.id}`, layerKind: 'overlay' });
     });
+    const inThisSet = new Set(rules.map((r) => r.id));
     for (const [rid, sev] of Object.entries(overlay.severity)) {
       if (lawIds.has(rid)) {
         issues.push(issue(`${base}.overlay.severity.${rid}`, `${rid} är en lagregel: ett overlay kan inte ändra den`, `${rid} is a law rule: an overlay cannot change it`, 'invalid_overlay'));
+      } else if (!inThisSet.has(rid)) {
+        // A typo here would otherwise change nothing, silently.
+        issues.push(issue(`${base}.overlay.severity.${rid}`, `regeln ${rid} finns inte i regeluppsättningen ${id}`, `rule ${rid} is not in rule set ${id}`, 'invalid_overlay'));
       } else severity.set(rid, sev);
     }
     layers.push(`overlay:${overlay.id}`);

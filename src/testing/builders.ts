@@ -10,7 +10,11 @@ function isPlain(x: unknown): x is Record<string, unknown> {
 export function mergeCase<T>(base: T, patch: unknown): T {
   if (!isPlain(patch) || !isPlain(base)) return (patch === undefined ? base : patch) as T;
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(patch)) out[k] = mergeCase(out[k], v);
+  for (const [k, v] of Object.entries(patch)) {
+    // Never let a patch reach an object's prototype.
+    if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
+    out[k] = mergeCase(out[k], v);
+  }
   return out as T;
 }
 
