@@ -192,7 +192,7 @@ describe('draftAgreement', () => {
       },
     });
     const md = draftAgreement(hostile, { asOf: AS_OF });
-    expect(md).toContain('\\*\\*Fet\\*\\* \\[länk\\]\\(https://example.org\\) &lt;script\\>alert\\(1\\)&lt;/script\\>');
+    expect(md).toContain('\\*\\*Fet\\*\\* \\[länk\\](https://example.org) &lt;script\\>alert(1)&lt;/script\\>');
     expect(md).not.toContain('<script>');
     expect(md).not.toContain('[länk](');
     expect(md).toContain('*\\# Rubrik \\| kolumn \\|*');

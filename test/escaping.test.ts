@@ -37,10 +37,14 @@ describe('the escapers', () => {
     expect(out).toContain('\\*fet\\*');
     expect(out).toContain('\\_kursiv\\_');
     expect(out).toContain('\\`kod\\`');
-    expect(out).toContain('\\[länk\\]\\(https');
+    // With both brackets escaped, "(https…" is plain text: no link can form.
+    expect(out).toContain('\\[länk\\](https');
+    expect(out).not.toMatch(/(^|[^\\])\[länk/);
     expect(out).toContain(' \\| ');
     expect(out).toContain('&amp;lt;b&amp;gt;');
-    expect(out).toContain('\\# Rubrik');
+    // The line break became a space, so "# Rubrik" is mid-line: plain text, not a heading.
+    expect(out).toContain(' # Rubrik');
+    expect(out.split('\n')).toHaveLength(1);
     for (const [input, want] of [
       ['# x', '\\# x'],
       ['- x', '\\- x'],

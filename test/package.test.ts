@@ -6,6 +6,7 @@ import { VERSION } from '../src/version.js';
 
 const built = existsSync('dist/index.js') && existsSync('dist/index.cjs');
 const PUBLIC = [
+  'DEFAULT_INPUT_LIMITS',
   'IopCaseSchema',
   'IopInputError',
   'RuleDefinitionError',

@@ -36,9 +36,11 @@ export function escapeHtml(s: string): string {
 export function escapeMarkdown(s: string): string {
   return stripControl(s)
     .replace(/\t/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|~>]/g, (c) => `\\${c}`)
+    // Only what is special inside a line; `(`, `)`, `{`, `}`, `!` are harmless once `[` and `]`
+    // are escaped, and leaving them keeps the raw Markdown readable.
+    .replace(/[\\`*_[\]|~>]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/^(\s*)([-=])/, '$1\\$2')
+    .replace(/^(\s*)([-=+#])/, '$1\\$2')
     .replace(/^(\s*\d+)\./, '$1\\.');
 }

@@ -160,7 +160,9 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
   const outcome = outcomeOf(findings);
 
   // Missing facts: unknown leaves of open rules, traced back to the input facts behind them.
-  const needed = new Map<string, { rules: string[]; decisive: boolean; rank: number }>();
+  // Most decisive first: facts behind open blockers, then behind open majors; among those,
+  // the fact that more blocker (then major) rules wait on; then dictionary order.
+  const needed = new Map<string, { rules: string[]; decisive: boolean; blockers: number; majors: number }>();
   for (const f of findings) {
     if (f.status !== 'unknown') continue;
     const open = new Set<string>();
@@ -170,17 +172,27 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
       const def = FACTS.get(id);
       const inputs = def?.kind === 'derived' ? def.dependsOn.filter((d) => facts.get(d) === UNKNOWN) : [id];
       for (const input of inputs.length ? inputs : [id]) {
-        const entry = needed.get(input) ?? { rules: [], decisive: false, rank: 99 };
-        if (!entry.rules.includes(f.ruleId)) entry.rules.push(f.ruleId);
-        if (f.severity === 'blocker' || f.severity === 'major') entry.decisive = true;
-        entry.rank = Math.min(entry.rank, sevIdx(f.severity));
+        const entry = needed.get(input) ?? { rules: [], decisive: false, blockers: 0, majors: 0 };
+        if (entry.rules.includes(f.ruleId)) continue;
+        entry.rules.push(f.ruleId);
+        if (f.severity === 'blocker') entry.blockers++;
+        if (f.severity === 'major') entry.majors++;
+        entry.decisive = entry.blockers + entry.majors > 0;
         needed.set(input, entry);
       }
     }
   }
   const factOrder = [...FACTS.keys()];
   const missingFacts: MissingFact[] = [...needed.entries()]
-    .sort(([a, x], [b, y]) => Number(y.decisive) - Number(x.decisive) || x.rank - y.rank || y.rules.length - x.rules.length || factOrder.indexOf(a) - factOrder.indexOf(b))
+    .sort(
+      ([a, x], [b, y]) =>
+        Number(y.decisive) - Number(x.decisive) ||
+        Number(y.blockers > 0) - Number(x.blockers > 0) ||
+        y.blockers - x.blockers ||
+        y.majors - x.majors ||
+        y.rules.length - x.rules.length ||
+        factOrder.indexOf(a) - factOrder.indexOf(b),
+    )
     .map(([fact, e]) => ({
       fact,
       question: FACTS.get(fact)?.question[locale] ?? fact,
