@@ -115,6 +115,7 @@ const stateAidModel = {
   grantedOn: isoDate,
   eurSekRate: fc.double({ min: 8, max: 13, noNaN: true }),
   priorAid: fc.array(priorAid, { maxLength: 3 }),
+  registeredInCentralRegister: bool,
 };
 const cityContributionModel = { fundingSek: amount, premises: bool, staff: bool };
 const organisationContributionModel = { fundingSek: amount, volunteerHours: amount, premises: bool, other: text() };
@@ -140,6 +141,7 @@ const partnershipModel = {
   intendedLongTerm: bool,
   involvesMyndighetsutovning: bool,
   handsOverMunicipalTask: bool,
+  taskOfAnotherAuthority: bool,
   methodBasis: fc.constantFrom(...METHOD_BASES),
   priorityAreas: fc.array(fc.oneof(fc.constantFrom('forebyggande-barn-unga', 'arbete-och-sysselsattning', 'trygghet'), text(30)), { maxLength: 4 }),
   period,

@@ -1,5 +1,6 @@
 import type { FollowUp } from '../../domain/case.js';
-import { UNKNOWN, type DerivedFactDef, type Unknown } from '../types.js';
+import type { Text } from '../../_internal/text.js';
+import { UNKNOWN, type DerivedFactDef, type FactValue, type Unknown } from '../types.js';
 import { round } from './helpers.js';
 
 type Report = NonNullable<NonNullable<FollowUp['reports']>[number]>;
@@ -81,10 +82,66 @@ function reportsOf(input: { followUp?: FollowUp | null | undefined }): readonly 
   return reports === null || reports === undefined ? UNKNOWN : reports;
 }
 
-const REPORTS_QUESTION = {
+const REPORTS_QUESTION: Text = {
   sv: 'Vilka uppföljningsrapporter ska lämnas, med sista datum, och vilka har lämnats och när?',
   en: 'Which follow-up reports are due, by which date, and which have been submitted and when?',
 };
+const DELIVERY_QUESTION: Text = {
+  sv: 'Har den överenskomna verksamheten genomförts fullt ut, delvis eller inte alls enligt varje lämnad rapport?',
+  en: 'According to each submitted report, were the agreed activities delivered in full, in part or not at all?',
+};
+const INDICATOR_QUESTION: Text = {
+  sv: 'Vilka målvärden och utfall har indikatorerna i den senaste rapporten?',
+  en: 'What targets and results do the indicators in the latest report have?',
+};
+
+/** A fact computed from the list of reports; unknown while the list itself is unknown. */
+function reportFact(
+  def: { id: string; type: DerivedFactDef['type']; label: Text; question?: Text },
+  compute: (reports: readonly Report[], asOf: string) => FactValue | Unknown,
+): DerivedFactDef {
+  return {
+    kind: 'derived',
+    question: REPORTS_QUESTION,
+    ...def,
+    dependsOn: ['followUp.reports'],
+    compute: (ctx) => {
+      const reports = reportsOf(ctx.input);
+      return reports === UNKNOWN ? UNKNOWN : compute(reports, ctx.asOf);
+    },
+  };
+}
+
+/**
+ * One per-report check as two facts: a three-valued "no report fails it" flag that rules test,
+ * and the number of reports known to fail it, which explanations print.
+ */
+function perReportCheck(
+  flag: { id: string; label: Text },
+  count: { id: string; label: Text },
+  question: Text,
+  fails: (r: Report, asOf: string) => Tri,
+): DerivedFactDef[] {
+  return [
+    reportFact({ ...flag, type: 'boolean', question }, (reports, asOf) => noneTrue(reports.map((r) => fails(r, asOf)))),
+    reportFact({ ...count, type: 'int', question }, (reports, asOf) => countTrue(reports.map((r) => fails(r, asOf)))),
+  ];
+}
+
+/** The indicator furthest below its target in the latest report with results (gap = target − actual). */
+function largestShortfall(reports: readonly Report[]): { gap: number; indicator: Indicator | undefined } {
+  let gap = 0;
+  let indicator: Indicator | undefined;
+  for (const i of latestWithIndicators(reports)?.indicators ?? []) {
+    if (belowTarget(i) !== true) continue;
+    const g = (i.target as number) - (i.actual as number);
+    if (g > gap) {
+      gap = g;
+      indicator = i;
+    }
+  }
+  return { gap, indicator };
+}
 
 /** Facts about the follow-up of a running partnership (DESIGN §3 `followUp`). */
 export const FOLLOW_UP_DERIVED: readonly DerivedFactDef[] = [
@@ -104,213 +161,101 @@ export const FOLLOW_UP_DERIVED: readonly DerivedFactDef[] = [
       return f !== null && f !== undefined && typeof f === 'object';
     },
   },
-  {
-    kind: 'derived',
-    id: 'followUp.noOverdueReports',
-    type: 'boolean',
-    label: { sv: 'Inga rapporter är försenade', en: 'No report is overdue' },
-    question: REPORTS_QUESTION,
-    dependsOn: ['followUp.reports'],
-    compute: (ctx) => {
-      const reports = reportsOf(ctx.input);
-      if (reports === UNKNOWN) return UNKNOWN;
-      return noneTrue(reports.map((r) => overdue(r, ctx.asOf)));
+  ...perReportCheck(
+    { id: 'followUp.noOverdueReports', label: { sv: 'Inga rapporter är försenade', en: 'No report is overdue' } },
+    {
+      id: 'followUp.overdueReports',
+      label: { sv: 'Rapporter som passerat sista datum utan att ha lämnats', en: 'Reports past their due date and not submitted' },
     },
-  },
-  {
-    kind: 'derived',
-    id: 'followUp.overdueReports',
-    type: 'int',
-    label: {
-      sv: 'Rapporter som passerat sista datum utan att ha lämnats',
-      en: 'Reports past their due date and not submitted',
+    REPORTS_QUESTION,
+    overdue,
+  ),
+  ...perReportCheck(
+    { id: 'followUp.allReportsOnTime', label: { sv: 'Lämnade rapporter kom in i tid', en: 'Submitted reports came in on time' } },
+    { id: 'followUp.lateReports', label: { sv: 'Rapporter som lämnats efter sista datum', en: 'Reports submitted after their due date' } },
+    REPORTS_QUESTION,
+    late,
+  ),
+  // "All delivered" is true when no report records partial or no delivery (also when none is in
+  // yet: missing reports are the overdue rule's concern); unknown when a submitted report does not say.
+  ...perReportCheck(
+    {
+      id: 'followUp.allActivitiesDelivered',
+      label: { sv: 'Den överenskomna verksamheten har genomförts fullt ut', en: 'The agreed activities have been delivered in full' },
     },
-    question: REPORTS_QUESTION,
-    dependsOn: ['followUp.reports'],
-    compute: (ctx) => {
-      const reports = reportsOf(ctx.input);
-      if (reports === UNKNOWN) return UNKNOWN;
-      return countTrue(reports.map((r) => overdue(r, ctx.asOf)));
+    {
+      id: 'followUp.undeliveredReports',
+      label: { sv: 'Rapporter där verksamheten inte genomförts fullt ut', en: 'Reports where the activities were not delivered in full' },
     },
-  },
-  {
-    kind: 'derived',
-    id: 'followUp.allReportsOnTime',
-    type: 'boolean',
-    label: { sv: 'Lämnade rapporter kom in i tid', en: 'Submitted reports came in on time' },
-    question: REPORTS_QUESTION,
-    dependsOn: ['followUp.reports'],
-    compute: (ctx) => {
-      const reports = reportsOf(ctx.input);
-      if (reports === UNKNOWN) return UNKNOWN;
-      return noneTrue(reports.map((r) => late(r, ctx.asOf)));
+    DELIVERY_QUESTION,
+    undelivered,
+  ),
+  // Sum over the reports that are in (or whose delivery is recorded); each report states the
+  // unspent funds of its own period. Unknown when one of those reports lacks the figure.
+  reportFact(
+    {
+      id: 'followUp.unspentFundsSek',
+      type: 'sek',
+      label: { sv: 'Outnyttjade medel', en: 'Unspent funds' },
+      question: {
+        sv: 'Hur stora medel har organisationen inte använt, enligt varje lämnad rapport (kr)?',
+        en: 'How much of the funds has the organisation not used, according to each submitted report (SEK)?',
+      },
     },
-  },
-  {
-    kind: 'derived',
-    id: 'followUp.lateReports',
-    type: 'int',
-    label: { sv: 'Rapporter som lämnats efter sista datum', en: 'Reports submitted after their due date' },
-    question: REPORTS_QUESTION,
-    dependsOn: ['followUp.reports'],
-    compute: (ctx) => {
-      const reports = reportsOf(ctx.input);
-      if (reports === UNKNOWN) return UNKNOWN;
-      return countTrue(reports.map((r) => late(r, ctx.asOf)));
-    },
-  },
-  {
-    kind: 'derived',
-    id: 'followUp.allActivitiesDelivered',
-    type: 'boolean',
-    label: {
-      sv: 'Den överenskomna verksamheten har genomförts fullt ut',
-      en: 'The agreed activities have been delivered in full',
-    },
-    question: {
-      sv: 'Har den överenskomna verksamheten genomförts fullt ut, delvis eller inte alls enligt varje lämnad rapport?',
-      en: 'According to each submitted report, were the agreed activities delivered in full, in part or not at all?',
-    },
-    dependsOn: ['followUp.reports'],
-    // True when no report records partial or no delivery (also when none is in yet: missing
-    // reports are the overdue rule's concern); unknown when a submitted report does not say.
-    compute: (ctx) => {
-      const reports = reportsOf(ctx.input);
-      if (reports === UNKNOWN) return UNKNOWN;
-      return noneTrue(reports.map((r) => undelivered(r, ctx.asOf)));
-    },
-  },
-  {
-    kind: 'derived',
-    id: 'followUp.undeliveredReports',
-    type: 'int',
-    label: {
-      sv: 'Rapporter där verksamheten inte genomförts fullt ut',
-      en: 'Reports where the activities were not delivered in full',
-    },
-    question: {
-      sv: 'Har den överenskomna verksamheten genomförts fullt ut, delvis eller inte alls enligt varje lämnad rapport?',
-      en: 'According to each submitted report, were the agreed activities delivered in full, in part or not at all?',
-    },
-    dependsOn: ['followUp.reports'],
-    compute: (ctx) => {
-      const reports = reportsOf(ctx.input);
-      if (reports === UNKNOWN) return UNKNOWN;
-      return countTrue(reports.map((r) => undelivered(r, ctx.asOf)));
-    },
-  },
-  {
-    kind: 'derived',
-    id: 'followUp.unspentFundsSek',
-    type: 'sek',
-    label: { sv: 'Outnyttjade medel', en: 'Unspent funds' },
-    question: {
-      sv: 'Hur stora medel har organisationen inte använt, enligt varje lämnad rapport (kr)?',
-      en: 'How much of the funds has the organisation not used, according to each submitted report (SEK)?',
-    },
-    dependsOn: ['followUp.reports'],
-    // Sum over the reports that are in (or whose delivery is recorded); each report states the
-    // unspent funds of its own period. Unknown when one of those reports lacks the figure.
-    compute: (ctx) => {
-      const reports = reportsOf(ctx.input);
-      if (reports === UNKNOWN) return UNKNOWN;
+    (reports, asOf) => {
       let sum = 0;
       for (const r of reports) {
-        if (!reported(r, ctx.asOf)) continue;
+        if (!reported(r, asOf)) continue;
         if (typeof r.unspentFundsSek !== 'number') return UNKNOWN;
         sum += r.unspentFundsSek;
       }
       return round(sum, 2);
     },
-  },
-  {
-    kind: 'derived',
-    id: 'followUp.allIndicatorsMet',
-    type: 'boolean',
-    label: {
-      sv: 'Indikatorerna når sina målvärden',
-      en: 'The indicators reach their targets',
+  ),
+  // Indicators are read from the latest report with results; with none yet, they are met.
+  reportFact(
+    {
+      id: 'followUp.allIndicatorsMet',
+      type: 'boolean',
+      label: { sv: 'Indikatorerna når sina målvärden', en: 'The indicators reach their targets' },
+      question: INDICATOR_QUESTION,
     },
-    question: {
-      sv: 'Vilka målvärden och utfall har indikatorerna i den senaste rapporten?',
-      en: 'What targets and results do the indicators in the latest report have?',
-    },
-    dependsOn: ['followUp.reports'],
-    // Read from the latest report with indicator results; true when no report has any yet.
-    compute: (ctx) => {
-      const reports = reportsOf(ctx.input);
-      if (reports === UNKNOWN) return UNKNOWN;
+    (reports) => {
       const latest = latestWithIndicators(reports);
-      if (!latest) return true;
-      return noneTrue((latest.indicators ?? []).map(belowTarget));
+      return latest ? noneTrue((latest.indicators ?? []).map(belowTarget)) : true;
     },
-  },
-  {
-    kind: 'derived',
-    id: 'followUp.indicatorsBelowTarget',
-    type: 'int',
-    label: { sv: 'Indikatorer under målvärdet', en: 'Indicators below target' },
-    question: {
-      sv: 'Vilka målvärden och utfall har indikatorerna i den senaste rapporten?',
-      en: 'What targets and results do the indicators in the latest report have?',
-    },
-    dependsOn: ['followUp.reports'],
-    compute: (ctx) => {
-      const reports = reportsOf(ctx.input);
-      if (reports === UNKNOWN) return UNKNOWN;
+  ),
+  reportFact(
+    { id: 'followUp.indicatorsBelowTarget', type: 'int', label: { sv: 'Indikatorer under målvärdet', en: 'Indicators below target' }, question: INDICATOR_QUESTION },
+    (reports) => {
       const latest = latestWithIndicators(reports);
       return latest ? countTrue((latest.indicators ?? []).map(belowTarget)) : 0;
     },
-  },
-  {
-    kind: 'derived',
-    id: 'followUp.largestIndicatorGap',
-    type: 'number',
-    label: { sv: 'Största avvikelse från målvärde', en: 'Largest shortfall against a target' },
-    question: {
-      sv: 'Vilka målvärden och utfall har indikatorerna i den senaste rapporten?',
-      en: 'What targets and results do the indicators in the latest report have?',
+  ),
+  // Target minus actual for the indicator furthest below its target; 0 when none is below.
+  reportFact(
+    {
+      id: 'followUp.largestIndicatorGap',
+      type: 'number',
+      label: { sv: 'Största avvikelse från målvärde', en: 'Largest shortfall against a target' },
+      question: INDICATOR_QUESTION,
     },
-    dependsOn: ['followUp.reports'],
-    // Target minus actual for the indicator furthest below its target, among those with both
-    // values; 0 when none is below target.
-    compute: (ctx) => {
-      const reports = reportsOf(ctx.input);
-      if (reports === UNKNOWN) return UNKNOWN;
-      const latest = latestWithIndicators(reports);
-      let gap = 0;
-      for (const i of latest?.indicators ?? []) {
-        if (belowTarget(i) === true) gap = Math.max(gap, (i.target as number) - (i.actual as number));
-      }
-      return round(gap);
+    (reports) => round(largestShortfall(reports).gap),
+  ),
+  // Unknown when no indicator is below target or the one furthest below has no id.
+  reportFact(
+    {
+      id: 'followUp.largestGapIndicator',
+      type: 'text',
+      label: { sv: 'Indikatorn längst från sitt målvärde', en: 'The indicator furthest below its target' },
+      question: {
+        sv: 'Vad heter indikatorerna i den senaste rapporten, och vilka målvärden och utfall har de?',
+        en: 'What are the indicators in the latest report called, and what are their targets and results?',
+      },
     },
-  },
-  {
-    kind: 'derived',
-    id: 'followUp.largestGapIndicator',
-    type: 'text',
-    label: { sv: 'Indikatorn längst från sitt målvärde', en: 'The indicator furthest below its target' },
-    question: {
-      sv: 'Vad heter indikatorerna i den senaste rapporten, och vilka målvärden och utfall har de?',
-      en: 'What are the indicators in the latest report called, and what are their targets and results?',
+    (reports) => {
+      const id = largestShortfall(reports).indicator?.id;
+      return typeof id === 'string' && id.trim() !== '' ? id : UNKNOWN;
     },
-    dependsOn: ['followUp.reports'],
-    // Unknown when no indicator is below target or the one furthest below has no id.
-    compute: (ctx) => {
-      const reports = reportsOf(ctx.input);
-      if (reports === UNKNOWN) return UNKNOWN;
-      const latest = latestWithIndicators(reports);
-      let best: Indicator | undefined;
-      let gap = 0;
-      for (const i of latest?.indicators ?? []) {
-        if (belowTarget(i) !== true) continue;
-        const g = (i.target as number) - (i.actual as number);
-        if (g > gap) {
-          gap = g;
-          best = i;
-        }
-      }
-      return typeof best?.id === 'string' && best.id.trim() !== '' ? best.id : UNKNOWN;
-    },
-  },
+  ),
 ];
