@@ -240,7 +240,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           throw new InputReadError({ path: '', code: 'invalid_verdict', message: { sv: `${args[0]} är ingen sparad bedömning`, en: `${args[0]} is not a stored verdict` } });
         }
         const overlays = (stored.ruleSet.layers ?? []).filter((l) => l.startsWith('overlay:')).map((l) => l.slice(8));
-        const fresh = await assess(input, { asOf: stored.asOf, ruleSet: stored.ruleSet.id, locale: stored.locale ?? 'sv', ...(overlays.length ? { overlays } : {}) });
+        const fresh = await assess(input, { asOf: stored.asOf, ruleSet: stored.ruleSet.id, locale: stored.locale === 'en' ? 'en' : 'sv', ...(overlays.length ? { overlays } : {}) });
         const diffs: string[] = [];
         if (fresh.outcome !== stored.outcome) diffs.push(`outcome: ${String(stored.outcome)} → ${fresh.outcome}`);
         if (fresh.ruleSet.hash !== stored.ruleSet.hash) diffs.push(`rule set changed: ${stored.ruleSet.hash} → ${fresh.ruleSet.hash}`);
