@@ -42,7 +42,7 @@ describe('bundled catalogue', () => {
   });
 
   it('rules on fields added beyond DESIGN §3 are advisory or info only', () => {
-    const added = ['partnership.taskOfAnotherAuthority'];
+    const added = ['partnership.taskOfAnotherAuthority', 'partnership.stateAid.registeredInCentralRegister'];
     const uses = (c: unknown): string[] =>
       c && typeof c === 'object'
         ? 'fact' in c
