@@ -170,3 +170,15 @@ describe('bad input', () => {
     expect(JSON.stringify(z.config())).toBe(before);
   });
 });
+
+describe('smallest changes', () => {
+  it('never propose changing a fact that describes the case (the area of activity)', async () => {
+    const v = await assess(
+      favourableCase({ partnership: { area: 'culture', stateAid: { economicActivity: true, affectsTrade: true, route: 'sgei-decision' } } }),
+      { asOf: AS_OF },
+    );
+    const changed = v.toEligible.flatMap((c) => c.changes.map((ch) => ch.fact));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed).not.toContain('partnership.area');
+  });
+});

@@ -14,6 +14,7 @@ function f(
   label: readonly [sv: string, en: string],
   question: readonly [sv: string, en: string],
   values?: readonly string[],
+  opts: { fixed?: boolean } = {},
 ): InputFactDef {
   return {
     kind: 'input',
@@ -22,6 +23,7 @@ function f(
     label: { sv: label[0], en: label[1] },
     question: { sv: question[0], en: question[1] },
     ...(values ? { values } : {}),
+    ...(opts.fixed ? { fixed: true } : {}),
   };
 }
 
@@ -55,7 +57,7 @@ export const INPUT_FACTS: readonly InputFactDef[] = [
   f('organisation.annualRevenueSek', 'sek', ['Årliga intäkter', 'Annual revenue'], ['Hur stora var organisationens totala intäkter senaste räkenskapsåret (kr)?', "What was the organisation's total revenue in the latest financial year (SEK)?"]),
   // partnership
   f('partnership.title', 'text', ['Partnerskapets namn', 'Partnership title'], ['Vad heter partnerskapet?', 'What is the partnership called?']),
-  f('partnership.area', 'enum', ['Verksamhetsområde', 'Area of activity'], ['Inom vilket verksamhetsområde ligger partnerskapet?', 'Which area of activity is the partnership in?'], PARTNERSHIP_AREAS),
+  f('partnership.area', 'enum', ['Verksamhetsområde', 'Area of activity'], ['Inom vilket verksamhetsområde ligger partnerskapet?', 'Which area of activity is the partnership in?'], PARTNERSHIP_AREAS, { fixed: true }),
   f('partnership.initiatedBy', 'enum', ['Initiativtagare', 'Initiated by'], ['Vem tog initiativet till partnerskapet: organisationen, staden eller båda?', 'Who took the initiative: the organisation, the city or both?'], INITIATORS),
   f('partnership.initialDialogueHeld', 'boolean', ['Inledande dialog', 'Initial dialogue'], ['Har en inledande dialog om behov, mål och bidrag hållits med organisationen?', 'Has an initial dialogue on needs, goals and contributions been held with the organisation?']),
   f('partnership.dialogueOpenToOthers', 'boolean', ['Dialog öppen för andra', 'Dialogue open to others'], ['Var den inledande dialogen öppen för andra intresserade organisationer?', 'Was the initial dialogue open to other interested organisations?']),

@@ -33,6 +33,11 @@ export interface FactDefBase {
   readonly question: Text;
   /** For `enum` and `list` facts: the allowed values. */
   readonly values?: readonly string[];
+  /**
+   * A fact that describes the case rather than a choice in it (the area of activity):
+   * `verdict.toEligible` never proposes changing it.
+   */
+  readonly fixed?: boolean;
 }
 
 /** A fact read straight from the input case. */

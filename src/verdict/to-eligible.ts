@@ -71,6 +71,7 @@ function shiftDay(d: string, n: number): string {
 
 function candidates(leaf: TraceLeaf): FactValue[] {
   const def = FACTS.get(leaf.fact);
+  if (def?.fixed) return [];
   const e = leaf.expected;
   const out: FactValue[] = [];
   const step = def?.type === 'ratio' ? 0.01 : 1;
