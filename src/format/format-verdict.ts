@@ -1,4 +1,5 @@
 import type { Locale } from '../_internal/text.js';
+import { FACTS } from '../facts/registry.js';
 import { AREAS } from '../rules/rule-schema.js';
 import { formatFact } from '../verdict/render.js';
 import type { Finding, Verdict } from '../verdict/types.js';
@@ -105,7 +106,7 @@ export function formatVerdict(verdict: Verdict, opts: { format: VerdictFormat; l
     list(
       verdict.toEligible.map(
         (c) =>
-          `${c.changes.map((ch) => `${ch.fact}: ${esc(formatFact(ch.fact, ch.from, verdict.locale))} → ${esc(formatFact(ch.fact, ch.to, verdict.locale))}`).join(', ')} ⇒ ${c.settles.join(', ')}`,
+          `${c.changes.map((ch) => `${FACTS.get(ch.fact)?.label[verdict.locale] ?? ch.fact}: ${esc(formatFact(ch.fact, ch.from, verdict.locale))} → ${esc(formatFact(ch.fact, ch.to, verdict.locale))}`).join(', ')} ⇒ ${c.settles.join(', ')}`,
       ),
     );
   }
