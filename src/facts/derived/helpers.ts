@@ -31,6 +31,18 @@ export function daysBetween(from: string, to: string): number {
   return differenceInCalendarDays(parseISO(to), parseISO(from));
 }
 
+/**
+ * An amount over a period, per year: both dates count, so 2024-01-01 to 2024-12-31 is one
+ * year. UNKNOWN when the amount or either date is.
+ */
+export function perYear(total: FactValue | Unknown, start: FactValue | Unknown, end: FactValue | Unknown): number | Unknown {
+  const t = num(total);
+  const s = date(start);
+  const e = date(end);
+  if (t === UNKNOWN || s === UNKNOWN || e === UNKNOWN) return UNKNOWN;
+  return (t * 365) / Math.max(daysBetween(s, e) + 1, 1);
+}
+
 /** Kleene OR over booleans: true if any is true, false if all are false, else UNKNOWN. */
 export function anyTrue(values: ReadonlyArray<boolean | Unknown>): boolean | Unknown {
   if (values.some((v) => v === true)) return true;

@@ -1,5 +1,5 @@
 import { UNKNOWN, type DerivedFactDef } from '../types.js';
-import { anyTrue, bool, date, dayAfter, daysBetween, monthsBetween, num, round } from './helpers.js';
+import { anyTrue, bool, date, dayAfter, monthsBetween, num, perYear, round } from './helpers.js';
 
 /** Facts about the partnership computed from the input. */
 export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
@@ -32,13 +32,8 @@ export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
     },
     dependsOn: ['partnership.cityContribution.fundingSek', 'partnership.period.start', 'partnership.period.end'],
     compute: (ctx) => {
-      const total = num(ctx.get('partnership.cityContribution.fundingSek'));
-      const start = date(ctx.get('partnership.period.start'));
-      const end = date(ctx.get('partnership.period.end'));
-      if (total === UNKNOWN || start === UNKNOWN || end === UNKNOWN) return UNKNOWN;
-      // Both dates count: 2024-01-01 to 2024-12-31 is one year.
-      const days = daysBetween(start, end) + 1;
-      return Math.round((total * 365) / Math.max(days, 1));
+      const v = perYear(ctx.get('partnership.cityContribution.fundingSek'), ctx.get('partnership.period.start'), ctx.get('partnership.period.end'));
+      return v === UNKNOWN ? UNKNOWN : Math.round(v);
     },
   },
   {

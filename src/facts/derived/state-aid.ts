@@ -1,6 +1,6 @@
 import { addDays, formatISO, getYear, parseISO, subYears } from 'date-fns';
 import { UNKNOWN, type DeriveContext, type DerivedFactDef, type FactValue, type Unknown } from '../types.js';
-import { date, daysBetween, num, round } from './helpers.js';
+import { date, num, perYear, round } from './helpers.js';
 
 /*
  * State-aid facts: the grant date, the aid in euro, and the de minimis windows and ceilings
@@ -112,6 +112,14 @@ const ASK_PRIOR = {
 };
 
 /** Derived facts for the state-aid area. */
+/** A ceiling parameter in force on the aid's grant date (so the verdict lists that value and date). */
+function ceilingOnGrantDate(ctx: DeriveContext, paramId: string): number | Unknown {
+  const grant = date(ctx.get(GRANT_DATE));
+  if (grant === UNKNOWN) return UNKNOWN;
+  const v = ctx.param(paramId, grant);
+  return typeof v === 'number' ? v : UNKNOWN;
+}
+
 export const STATE_AID_DERIVED: readonly DerivedFactDef[] = [
   {
     kind: 'derived',
@@ -142,13 +150,8 @@ export const STATE_AID_DERIVED: readonly DerivedFactDef[] = [
     },
     dependsOn: [...AMOUNT_INPUTS, 'partnership.period.start', 'partnership.period.end'],
     compute: (ctx) => {
-      const total = amountEur(ctx);
-      const start = date(ctx.get('partnership.period.start'));
-      const end = date(ctx.get('partnership.period.end'));
-      if (total === UNKNOWN || start === UNKNOWN || end === UNKNOWN) return UNKNOWN;
-      // Both dates count: 2024-01-01 to 2024-12-31 is one year.
-      const days = Math.max(daysBetween(start, end) + 1, 1);
-      return round((total * 365) / days, 2);
+      const perYearEur = perYear(amountEur(ctx), ctx.get('partnership.period.start'), ctx.get('partnership.period.end'));
+      return perYearEur === UNKNOWN ? UNKNOWN : round(perYearEur, 2);
     },
   },
   {
@@ -159,12 +162,7 @@ export const STATE_AID_DERIVED: readonly DerivedFactDef[] = [
     question: ASK_GRANT,
     dependsOn: GRANT_INPUTS,
     params: ['stateAid.deMinimisCeilingEur'],
-    compute: (ctx) => {
-      const grant = date(ctx.get(GRANT_DATE));
-      if (grant === UNKNOWN) return UNKNOWN;
-      const v = ctx.param('stateAid.deMinimisCeilingEur', grant);
-      return typeof v === 'number' ? v : UNKNOWN;
-    },
+    compute: (ctx) => ceilingOnGrantDate(ctx, 'stateAid.deMinimisCeilingEur'),
   },
   {
     kind: 'derived',
@@ -210,12 +208,7 @@ export const STATE_AID_DERIVED: readonly DerivedFactDef[] = [
     question: ASK_GRANT,
     dependsOn: GRANT_INPUTS,
     params: ['stateAid.sgeiDeMinimisCeilingEur'],
-    compute: (ctx) => {
-      const grant = date(ctx.get(GRANT_DATE));
-      if (grant === UNKNOWN) return UNKNOWN;
-      const v = ctx.param('stateAid.sgeiDeMinimisCeilingEur', grant);
-      return typeof v === 'number' ? v : UNKNOWN;
-    },
+    compute: (ctx) => ceilingOnGrantDate(ctx, 'stateAid.sgeiDeMinimisCeilingEur'),
   },
   {
     kind: 'derived',
