@@ -115,7 +115,7 @@ async function run(input: unknown, options: AssessOptions | undefined): Promise<
  * @example
  * const verdict = await assess({ organisation: { name: 'Kista SC', legalForm: 'ideell-forening' } }, { asOf: '2025-03-01' });
  * verdict.outcome;          // 'incomplete'
- * verdict.missingFacts[0];  // { fact, question: 'Anger stadgarna …?', decisive: true, … }
+ * verdict.missingFacts[0];  // { fact, question: '…?', neededBy: ['IOP-…'], decisive: true }
  */
 export async function assess(input: unknown, options?: AssessOptions): Promise<Verdict> {
   const res = await run(input, options);
