@@ -24,7 +24,7 @@ const L = {
     source: 'Källa',
     toEligible: 'Minsta ändringar',
     recommendation: 'Rekommenderad form',
-    shown: 'Visar regler som inte är uppfyllda eller är okända; uppfyllda regler:',
+    shown: 'Ovan visas regler som inte är uppfyllda eller är okända. Uppfyllda regler',
     forms: { iop: 'IOP', procurement: 'upphandling', grant: 'bidrag', undetermined: 'ej avgjort' },
   },
   en: {
@@ -43,12 +43,27 @@ const L = {
     source: 'Source',
     toEligible: 'Smallest changes',
     recommendation: 'Recommended form',
-    shown: 'Showing rules that fail or are unknown; rules that pass:',
+    shown: 'Shown above: rules that fail or are unknown. Rules that pass',
     forms: { iop: 'IOP', procurement: 'procurement', grant: 'grant', undetermined: 'undetermined' },
   },
 } as const;
 
 const MARK = { pass: '✓', fail: '✗', unknown: '?', 'not-applicable': '–' } as const;
+
+/** Join ids with ", " into lines of at most `width` characters. */
+function wrap(ids: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const id of ids) {
+    const next = line ? `${line}, ${id}` : id;
+    if (next.length > width && line) {
+      lines.push(`${line},`);
+      line = id;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
 
 function interesting(f: Finding): boolean {
   return f.status === 'fail' || f.status === 'unknown';
@@ -95,7 +110,9 @@ export function formatVerdict(verdict: Verdict, opts: { format: VerdictFormat; l
     else if (fmt === 'markdown') lines.push(`- **${head}**`, ...body.map((b) => `  ${b}`), '');
     else lines.push(head, ...body.map((b) => `    ${b}`), '');
   }
-  p(`${loc.shown} ${passed.length ? passed.map((f) => f.ruleId).join(', ') : '–'}`);
+  const ids = passed.map((f) => f.ruleId).sort();
+  const idList = fmt === 'text' ? wrap(ids, 88).join('\n    ') : ids.join(', ');
+  p(`${loc.shown} (${ids.length}):${ids.length ? (fmt === 'text' ? `\n    ${idList}` : ` ${idList}`) : ' –'}`);
 
   if (verdict.missingFacts.length) {
     h(2, loc.questions);
