@@ -6,17 +6,30 @@ import type { Finding, Outcome, Recommendation } from './types.js';
 export type FactLookup = (id: string) => FactValue | Unknown;
 
 /**
+ * The facts that mark a contract rather than support (Upphandlingsmyndigheten's contract
+ * indicators; LOU 1 kap. 15 §, C-451/08): a service the city specified, payment per delivered
+ * unit, sanctions for non-performance. One list, read by the procurement and grant rows.
+ */
+const CONTRACT_FEATURES = [
+  'partnership.serviceSpecifiedByCity',
+  'partnership.paymentPerDeliveredUnit',
+  'partnership.sanctionsForNonPerformance',
+] as const;
+
+/**
  * Which form of cooperation the case points to: `procurement`, `grant`, `iop` or
- * `undetermined`, with the reasons rendered in `locale`. The order of the tests follows
- * Malmö stad's decision table (see docs/decisions/0006-recommendation.md):
+ * `undetermined`, with the reasons rendered in `locale`. The rows, top down, first that holds
+ * (docs/decisions/0006-recommendation.md):
  *
  * 1. procurement: a procurement blocker fails (the arrangement is a public contract); or the
- *    organisation is expected to make a profit; or the idea is the city's own and the partner
- *    was chosen without a dialogue open to other organisations;
+ *    organisation expects a profit on the activity; or the idea is the city's own, the partner
+ *    was chosen without a dialogue open to others, and a contract feature is present;
  * 2. grant: the activity is part of the organisation's general work that the standard
- *    association grant supports (partOfStandardGrant);
- * 3. iop: no blocker fails or is open (outcome eligible or conditional);
- * 4. undetermined: otherwise, with the blockers that fail or are open.
+ *    association grant supports; or the support is for the organisation's own activity (its
+ *    initiative, no shared need, no joint goal, no contract feature);
+ * 3. iop: no blocker fails or is open (outcome eligible or conditional) and no procurement
+ *    risk (a major rule of the procurement area) fails;
+ * 4. undetermined: otherwise, with the rules that keep the form open.
  *
  * Only known facts count: an unknown fact never points to a form. `fact` reads facts from
  * the case; without it, the facts recorded in the findings are used.
@@ -25,35 +38,46 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
   const read = fact ?? lookupFromFindings(findings);
   const t = (text: Text): string => text[locale];
   const rendered = (f: Finding): string => `${f.ruleId}: ${f.explanation}`;
+  const contractFeature = CONTRACT_FEATURES.some((id) => read(id) === true);
+  const cityChosePartner = read('partnership.initiatedBy') === 'city' && read('partnership.dialogueOpenToOthers') === false;
 
   // 1. Procurement.
   const procurement: string[] = findings
     .filter((f) => f.area === 'procurement' && f.severity === 'blocker' && f.status === 'fail')
     .map(rendered);
   if (read('partnership.profitExpected') === true) procurement.push(t(REASONS.profit));
-  if (read('partnership.initiatedBy') === 'city' && read('partnership.dialogueOpenToOthers') === false) {
-    procurement.push(t(REASONS.cityIdeaChosenPartner));
-  }
+  if (cityChosePartner && contractFeature) procurement.push(t(REASONS.cityOrderChosenPartner));
   if (procurement.length) return { form: 'procurement', reasons: procurement };
 
   // 2. Grant.
   if (read('partnership.partOfStandardGrant') === true) {
     return { form: 'grant', reasons: [t(REASONS.standardGrant)] };
   }
+  if (
+    read('partnership.initiatedBy') === 'organisation' &&
+    read('partnership.sharedNeed') === false &&
+    read('partnership.jointGoal') === false &&
+    !contractFeature
+  ) {
+    return { form: 'grant', reasons: [t(REASONS.ownActivity)] };
+  }
 
-  // 3. IOP.
-  if (outcome === 'eligible' || outcome === 'conditional') {
+  // 3. IOP, unless a procurement risk fails.
+  const procurementRisks = findings.filter((f) => f.area === 'procurement' && f.severity === 'major' && f.status === 'fail');
+  if ((outcome === 'eligible' || outcome === 'conditional') && procurementRisks.length === 0) {
     const reasons = [t(REASONS.noBlocker)];
     const open = findings.filter((f) => f.severity === 'major' && (f.status === 'fail' || f.status === 'unknown')).map((f) => f.ruleId);
     if (open.length) reasons.push(`${t(REASONS.majorsOpen)} ${open.join(', ')}.`);
+    if (cityChosePartner) reasons.push(t(REASONS.objectivity));
     return { form: 'iop', reasons };
   }
 
   // 4. Undetermined.
   const failing = findings.filter((f) => f.severity === 'blocker' && f.status === 'fail');
   const open = findings.filter((f) => f.severity === 'blocker' && f.status === 'unknown');
-  const reasons: string[] = [t(failing.length ? REASONS.blocked : REASONS.open)];
-  for (const f of [...failing, ...open]) reasons.push(`${f.ruleId}: ${f.title}`);
+  const reasons: string[] = [t(failing.length ? REASONS.blocked : open.length ? REASONS.open : REASONS.procurementRisk)];
+  for (const f of [...failing, ...open, ...procurementRisks]) reasons.push(`${f.ruleId}: ${f.title}`);
+  if (cityChosePartner) reasons.push(t(REASONS.objectivity));
   for (const [id, text] of SIGNALS) if (read(id) === UNKNOWN) reasons.push(t(text));
   return { form: 'undetermined', reasons };
 }
@@ -67,16 +91,20 @@ function lookupFromFindings(findings: readonly Finding[]): FactLookup {
 
 const REASONS = {
   profit: {
-    sv: 'Organisationen förväntas gå med vinst på verksamheten. Enligt Malmö stads beslutstabell ska verksamheten då upphandlas i stället för att drivas som IOP.',
-    en: 'The organisation is expected to make a profit on the activity. According to Malmö stad’s decision table, the activity should then be procured rather than run as an IOP.',
+    sv: 'Organisationen förväntas gå med vinst på verksamheten. Det är ett tecken på ett affärsmässigt köp av en tjänst, som ska upphandlas, inte drivas som IOP.',
+    en: 'The organisation is expected to make a profit on the activity. That is a sign of a commercial purchase of a service, which must be procured, not run as an IOP.',
   },
-  cityIdeaChosenPartner: {
-    sv: 'Idén till verksamheten är stadens egen och partnern är vald utan en dialog som var öppen för andra organisationer. Enligt Malmö stads beslutstabell ska verksamheten då upphandlas.',
-    en: 'The idea for the activity is the city’s own and the partner was chosen without a dialogue open to other organisations. According to Malmö stad’s decision table, the activity should then be procured.',
+  cityOrderChosenPartner: {
+    sv: 'Idén är stadens egen, partnern är vald utan en dialog som var öppen för andra, och upplägget har drag av ett kontrakt (specificerad tjänst, betalning per enhet eller sanktioner). Det är en beställning: upphandla.',
+    en: 'The idea is the city’s own, the partner was chosen without a dialogue open to others, and the arrangement has contract features (a specified service, payment per unit or sanctions). That is an order: procure.',
   },
   standardGrant: {
     sv: 'Verksamheten hör till organisationens allmänna verksamhet som det normerade föreningsbidraget stöder. Då är ett bidrag (verksamhetsstöd) rätt form, inte ett IOP.',
     en: 'The activity is part of the organisation’s general work that the standard association grant supports. A grant (operating support) is then the right form, not an IOP.',
+  },
+  ownActivity: {
+    sv: 'Organisationen söker stöd till sin egen verksamhet: initiativet är dess eget, och det finns varken ett gemensamt behov eller ett gemensamt mål. Det talar för ett bidrag, inte ett IOP (Upphandlingsmyndighetens indikatorer för bidrag).',
+    en: 'The organisation seeks support for its own activity: the initiative is its own, and there is neither a shared need nor a joint goal. That points to a grant, not an IOP (Upphandlingsmyndigheten’s grant indicators).',
   },
   noBlocker: {
     sv: 'Inget hinder för ett IOP: ingen blockerande regel i kraft är ouppfylld eller öppen.',
@@ -86,6 +114,10 @@ const REASONS = {
     sv: 'Dessa väsentliga punkter behöver en dokumenterad bedömning före undertecknandet:',
     en: 'These major points need a documented assessment before signing:',
   },
+  objectivity: {
+    sv: 'Staden tog initiativet och valde partnern utan en dialog som var öppen för andra. Det gör inte upplägget till en upphandling, men dokumentera varför just denna organisation valdes (saklighet och opartiskhet, 1 kap. 9 § regeringsformen).',
+    en: 'The city took the initiative and chose the partner without a dialogue open to others. That does not make the arrangement a procurement, but document why this organisation was chosen (objectivity and impartiality, ch. 1 s. 9 of the Instrument of Government).',
+  },
   blocked: {
     sv: 'Ett IOP är inte möjligt i denna form, och varken upphandling eller bidrag framgår av uppgifterna. Blockerande regler:',
     en: 'An IOP is not possible in this form, and neither procurement nor a grant follows from the facts. Blocking rules:',
@@ -94,11 +126,15 @@ const REASONS = {
     sv: 'Formen kan inte avgöras ännu: blockerande regler är öppna eftersom uppgifter saknas.',
     en: 'The form cannot be decided yet: blocking rules are open because facts are missing.',
   },
+  procurementRisk: {
+    sv: 'Formen kan inte avgöras förrän upphandlingsriskerna är bedömda: upplägget har drag av ett kontrakt. Bedöm om det är ett köp som ska upphandlas innan ett IOP ingås:',
+    en: 'The form cannot be decided until the procurement risks are assessed: the arrangement has features of a contract. Assess whether it is a purchase that must be procured before an IOP is entered:',
+  },
 } as const satisfies Record<string, Text>;
 
 /** Facts of the decision table whose answer could still change the form. */
 const SIGNALS: ReadonlyArray<readonly [string, Text]> = [
   ['partnership.profitExpected', { sv: 'Okänt: om organisationen förväntas gå med vinst (då upphandling).', en: 'Unknown: whether the organisation expects a profit (then procurement).' }],
-  ['partnership.initiatedBy', { sv: 'Okänt: vem som tog initiativet (stadens egen idé med en utvald partner ger upphandling).', en: 'Unknown: who took the initiative (the city’s own idea with a chosen partner means procurement).' }],
+  ['partnership.initiatedBy', { sv: 'Okänt: vem som tog initiativet (organisationens eget initiativ utan gemensamt behov och mål talar för bidrag).', en: 'Unknown: who took the initiative (the organisation’s own initiative without a shared need and goal points to a grant).' }],
   ['partnership.partOfStandardGrant', { sv: 'Okänt: om verksamheten hör till det normerade föreningsbidraget (då bidrag).', en: 'Unknown: whether the activity belongs to the standard association grant (then a grant).' }],
 ];
