@@ -36,6 +36,8 @@ export const INITIATORS = ['organisation', 'city', 'joint'] as const;
 export const METHOD_BASES = ['evidence-based', 'proven-experience', 'none'] as const;
 export const STATE_AID_ROUTES = ['none', 'de-minimis', 'sgei-de-minimis', 'sgei-decision', 'notified'] as const;
 export const DELIVERY_LEVELS = ['full', 'partial', 'none'] as const;
+/** Which insolvency proceeding an insolvent organisation is in (added field, docs/input.md). */
+export const INSOLVENCY_PROCEEDINGS = ['bankruptcy', 'liquidation', 'reconstruction'] as const;
 
 /** Clause ids an agreement may contain (DESIGN §3). */
 export const CLAUSE_IDS = [
@@ -61,29 +63,42 @@ export const CLAUSE_IDS = [
 export type ClauseId = (typeof CLAUSE_IDS)[number];
 
 /** The idéburen organisation that would be the city's partner. */
-export const OrganisationSchema = z.strictObject({
-  name: text,
-  orgNumber: OrgNumber.nullish(),
-  legalForm: z.enum(LEGAL_FORMS).nullish(),
-  registeredSince: IsoDate.nullish(),
-  registeredIdeburen: bool,
-  publicBenefitPurpose: bool,
-  dissolutionClause: bool,
-  publicControl: bool,
-  valueTransfersOutsideSector: bool,
-  democraticStructure: bool,
-  democracyConditionMet: bool,
-  genderEqualityWork: bool,
-  insolvent: bool,
-  taxDebtSek: Amount.nullish(),
-  enforcementDebtSek: Amount.nullish(),
-  bankAccountInOwnName: bool,
-  latestAnnualReportYear: z.number().int().min(1900).max(2200).nullish(),
-  auditReportClean: bool,
-  statutesAdopted: IsoDate.nullish(),
-  equitySek: SignedAmount.nullish(),
-  annualRevenueSek: Amount.nullish(),
-});
+export const OrganisationSchema = z
+  .strictObject({
+    name: text,
+    orgNumber: OrgNumber.nullish(),
+    legalForm: z.enum(LEGAL_FORMS).nullish(),
+    registeredSince: IsoDate.nullish(),
+    registeredIdeburen: bool,
+    publicBenefitPurpose: bool,
+    dissolutionClause: bool,
+    publicControl: bool,
+    valueTransfersOutsideSector: bool,
+    democraticStructure: bool,
+    democracyConditionMet: bool,
+    genderEqualityWork: bool,
+    insolvent: bool,
+    taxDebtSek: Amount.nullish(),
+    enforcementDebtSek: Amount.nullish(),
+    bankAccountInOwnName: bool,
+    latestAnnualReportYear: z.number().int().min(1900).max(2200).nullish(),
+    auditReportClean: bool,
+    statutesAdopted: IsoDate.nullish(),
+    equitySek: SignedAmount.nullish(),
+    annualRevenueSek: Amount.nullish(),
+    /** Added field (docs/input.md): bankruptcy and liquidation block, företagsrekonstruktion is a major risk. */
+    insolvencyProceeding: z.enum(INSOLVENCY_PROCEEDINGS).nullish(),
+  })
+  .superRefine((o, ctx) => {
+    if (o.insolvent === false && o.insolvencyProceeding) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['insolvencyProceeding'],
+        message: 'contradicts organisation.insolvent',
+        params: { code: 'contradicts_field' },
+      });
+    }
+  });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
 const Goal = z.strictObject({
@@ -107,6 +122,8 @@ const StateAid = z.strictObject({
   priorAid: z.array(PriorAid).max(1000).nullish(),
   /** Added field (docs/decisions/0007-procurement-and-state-aid.md): the de minimis aid is (or will be) entered in the central register, a duty from 2026-01-01. */
   registeredInCentralRegister: bool,
+  /** Added field (docs/input.md): an entrustment over ten years needs a significant investment to amortise (2012/21/EU art. 2.2). */
+  significantInvestment: bool,
 });
 
 /** The proposed partnership (the IOP itself). */
@@ -152,6 +169,10 @@ export const PartnershipSchema = z.strictObject({
   knowledgeSharing: bool,
   handlesPersonalDataForCity: bool,
   stateAid: StateAid.nullish(),
+  /** Added field (docs/input.md): the funded activity is open to others than the organisation's members. */
+  openToNonMembers: bool,
+  /** Added field (docs/input.md): the support is aimed at the organisation's business (näringsverksamhet), KL 2:8. */
+  supportsBusinessActivity: bool,
 });
 export type Partnership = z.infer<typeof PartnershipSchema>;
 

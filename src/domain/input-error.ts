@@ -146,6 +146,11 @@ function customMessage(code: string, fallback: string): Text {
       };
     case 'period_end_before_start':
       return { sv: 'slutdatum ligger före startdatum', en: 'the end date is before the start date' };
+    case 'contradicts_field':
+      return {
+        sv: 'motsäger organisation.insolvent: ett pågående förfarande kan inte anges när insolvent är false',
+        en: 'contradicts organisation.insolvent: a proceeding cannot be given when insolvent is false',
+      };
     default:
       return { sv: fallback, en: fallback };
   }

@@ -8,6 +8,7 @@ export type DomainIssueCode =
   | 'invalid_date'
   | 'invalid_org_number'
   | 'period_end_before_start'
+  | 'contradicts_field'
   | 'not_finite'
   | 'limit_exceeded';
 

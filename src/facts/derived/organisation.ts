@@ -1,9 +1,45 @@
 import { parseISO, getYear } from 'date-fns';
-import { UNKNOWN, type DerivedFactDef } from '../types.js';
-import { date, monthsBetween, num, round } from './helpers.js';
+import { UNKNOWN, type DeriveContext, type DerivedFactDef, type Unknown } from '../types.js';
+import { bool, date, monthsBetween, num, round } from './helpers.js';
+
+/**
+ * Whether the organisation is in one of `kinds` of insolvency proceeding: the proceeding when
+ * it is given; false when the organisation is not insolvent at all; otherwise unknown (an
+ * insolvent organisation whose proceeding is not given may be in any of them).
+ */
+function inProceeding(kinds: readonly string[]) {
+  return (ctx: DeriveContext): boolean | Unknown => {
+    const proceeding = ctx.get('organisation.insolvencyProceeding');
+    if (typeof proceeding === 'string') return kinds.includes(proceeding);
+    return bool(ctx.get('organisation.insolvent')) === false ? false : UNKNOWN;
+  };
+}
+
+const INSOLVENCY_QUESTION = {
+  sv: 'Är organisationen på obestånd, och i så fall försatt i konkurs, i likvidation eller i företagsrekonstruktion?',
+  en: 'Is the organisation insolvent, and if so in bankruptcy, in liquidation or in reconstruction?',
+};
 
 /** Facts about the organisation computed from the input (dates, shares). */
 export const ORGANISATION_DERIVED: readonly DerivedFactDef[] = [
+  {
+    kind: 'derived',
+    id: 'organisation.inBankruptcyOrLiquidation',
+    type: 'boolean',
+    label: { sv: 'I konkurs eller likvidation', en: 'In bankruptcy or liquidation' },
+    question: INSOLVENCY_QUESTION,
+    dependsOn: ['organisation.insolvent', 'organisation.insolvencyProceeding'],
+    compute: inProceeding(['bankruptcy', 'liquidation']),
+  },
+  {
+    kind: 'derived',
+    id: 'organisation.inReconstruction',
+    type: 'boolean',
+    label: { sv: 'I företagsrekonstruktion', en: 'In reconstruction' },
+    question: INSOLVENCY_QUESTION,
+    dependsOn: ['organisation.insolvent', 'organisation.insolvencyProceeding'],
+    compute: inProceeding(['reconstruction']),
+  },
   {
     kind: 'derived',
     id: 'organisation.monthsRegistered',
