@@ -37,7 +37,7 @@ describe('assessMany', () => {
     async function* cases() {
       yield favourableCase();
       yield { organisation: { orgNumber: 'bad' } };
-      yield favourableCase({ organisation: { insolvent: true } });
+      yield favourableCase({ organisation: { insolvent: true, insolvencyProceeding: 'bankruptcy' } });
     }
     const out = [];
     for await (const r of assessMany(cases(), { asOf: AS_OF })) out.push(r);

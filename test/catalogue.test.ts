@@ -41,8 +41,21 @@ describe('bundled catalogue', () => {
     }
   });
 
-  it('rules on fields added beyond DESIGN §3 are advisory or info only', () => {
-    const added = ['partnership.taskOfAnotherAuthority', 'partnership.stateAid.registeredInCentralRegister'];
+  it('a rule on a field added beyond DESIGN §3 is blocker or major only where a statute makes the fact decisive', () => {
+    // Each added field, and the rules that may weigh it as blocker or major, with the statute.
+    const decisive: Record<string, readonly string[]> = {
+      'partnership.taskOfAnotherAuthority': ['IOP-KL-002'], // 2 kap. 2 § and 13 kap. 8 § KL
+      'partnership.openToNonMembers': ['IOP-ORG-002'], // 2 kap. 1 § KL
+      'partnership.supportsBusinessActivity': ['IOP-KL-003'], // 2 kap. 8 § KL
+      'partnership.stateAid.significantInvestment': ['IOP-AGR-023'], // 2012/21/EU art. 2.2
+      // through derived facts; `insolvent: false` (DESIGN §3) settles both without the added field
+      'organisation.inBankruptcyOrLiquidation': ['IOP-ORG-008'],
+      'organisation.inReconstruction': ['IOP-ORG-023'],
+      'partnership.stateAid.registeredInCentralRegister': [],
+    };
+    const added = Object.keys(decisive);
+    // Guideline rules that a DESIGN §3 field settles without the added one (insolvent: false).
+    const settledByDesignField = new Set(['IOP-ORG-008', 'IOP-ORG-023']);
     const uses = (c: unknown): string[] =>
       c && typeof c === 'object'
         ? 'fact' in c
@@ -50,7 +63,10 @@ describe('bundled catalogue', () => {
           : Object.values(c as object).flatMap((v) => (Array.isArray(v) ? v.flatMap(uses) : uses(v)))
         : [];
     for (const r of all) {
-      if (uses(r.conditions).some((f) => added.includes(f))) expect(['advisory', 'info'], r.id).toContain(r.severity);
+      const on = uses(r.conditions).filter((f) => added.includes(f));
+      if (!on.length || r.severity === 'advisory' || r.severity === 'info') continue;
+      for (const f of on) expect(decisive[f], `${r.id} is ${r.severity} on the added field ${f}`).toContain(r.id);
+      if (!settledByDesignField.has(r.id)) expect(r.layerKind, `${r.id} rests on a statute`).toBe('law');
     }
   });
 

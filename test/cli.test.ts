@@ -31,7 +31,7 @@ describe('iop-rules assess', () => {
   });
 
   it('reads stdin with -, and writes English with --locale en', async () => {
-    const io = memoryIO({ stdin: JSON.stringify(favourableCase({ organisation: { insolvent: true } })) });
+    const io = memoryIO({ stdin: JSON.stringify(favourableCase({ organisation: { insolvent: true, insolvencyProceeding: 'bankruptcy' } })) });
     expect(await main(['assess', '-', ...AS_OF, '--locale', 'en'], io)).toBe(EXIT['not-eligible']);
     expect(io.out).toMatch(/Not eligible/);
     expect(io.out).toMatch(/IOP-ORG-008/);

@@ -101,7 +101,7 @@ function checkAll(v: Verdict, raw: string): void {
 describe('formatVerdict with hostile input', () => {
   it('an organisation name in an overlay rule title and explanation ({organisation.name})', async () => {
     const name = `${MARK} ${EVIL}`;
-    const v = await verdictWith(favourableCase({ organisation: { name, insolvent: true } }), [overlay([rule()])]);
+    const v = await verdictWith(favourableCase({ organisation: { name, insolvent: true, insolvencyProceeding: 'bankruptcy' } }), [overlay([rule()])]);
     expect(v.findings.find((f) => f.ruleId === 'IOP-TST-001')?.status).toBe('fail');
     checkAll(v, name);
   });
@@ -124,7 +124,7 @@ describe('formatVerdict with hostile input', () => {
   });
 
   it('a name that looks like a placeholder is printed as written, never expanded', async () => {
-    const v = await verdictWith(favourableCase({ organisation: { name: '{organisation.orgNumber} {param.lou.directAwardLimitSek}', insolvent: true } }), [overlay([rule()])]);
+    const v = await verdictWith(favourableCase({ organisation: { name: '{organisation.orgNumber} {param.lou.directAwardLimitSek}', insolvent: true, insolvencyProceeding: 'bankruptcy' } }), [overlay([rule()])]);
     const f = v.findings.find((x) => x.ruleId === 'IOP-TST-001');
     expect(f?.explanation).toBe('Ej uppfyllt för {organisation.orgNumber} {param.lou.directAwardLimitSek}.');
     expect(formatVerdict(v, { format: 'text' })).not.toContain('802500-1234');

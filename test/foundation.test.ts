@@ -18,7 +18,7 @@ describe('not eligible, naming the failing area and its source', () => {
     ['a handelsbolag', { organisation: { legalForm: 'handelsbolag' } }, 'organisation', 'IOP-ORG-001', /2022:900/],
     ['a city-controlled organisation', { organisation: { publicControl: true } }, 'organisation', 'IOP-ORG-003', /2022:900 3 § 2 p/],
     ['a broken democracy condition', { organisation: { democracyConditionMet: false } }, 'organisation', 'IOP-ORG-006', /Stockholm/],
-    ['bankruptcy', { organisation: { insolvent: true } }, 'organisation', 'IOP-ORG-008', /Helsingborg/],
+    ['bankruptcy', { organisation: { insolvent: true, insolvencyProceeding: 'bankruptcy' } }, 'organisation', 'IOP-ORG-008', /Helsingborg/],
     ['myndighetsutövning', { partnership: { involvesMyndighetsutovning: true } }, 'local-government', 'IOP-KL-004', /regeringsformen/],
     ['a missing general interest', { partnership: { generalInterest: false } }, 'local-government', 'IOP-KL-001', /2 kap\. 1 § kommunallagen/],
   ] as const)('%s', async (_name, patch, area, ruleId, source) => {
@@ -102,9 +102,9 @@ describe('the verdict', () => {
   });
 
   it('names the smallest change that would settle a failing blocker', async () => {
-    const v = await assess(favourableCase({ organisation: { insolvent: true } }), { asOf: AS_OF });
-    const set = v.toEligible.find((c) => c.settles.includes('IOP-ORG-008'));
-    expect(set?.changes).toEqual([{ fact: 'organisation.insolvent', from: true, to: false }]);
+    const v = await assess(favourableCase({ partnership: { involvesMyndighetsutovning: true } }), { asOf: AS_OF });
+    const set = v.toEligible.find((c) => c.settles.includes('IOP-KL-004'));
+    expect(set?.changes).toEqual([{ fact: 'partnership.involvesMyndighetsutovning', from: true, to: false }]);
   });
 
   it('defaults asOf to today in Europe/Stockholm and records it', async () => {

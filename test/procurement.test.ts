@@ -68,7 +68,9 @@ describe('a contract-like arrangement', () => {
     expect(v.areas.procurement.status).toBe('fail');
     expect(v.recommendation.form).toBe('procurement');
     expect(v.recommendation.reasons.some((r) => r.startsWith('IOP-PROC-001:'))).toBe(true);
-    expect(finding(v, 'IOP-PROC-001').sources.some((s) => s.ref.includes('7530-17'))).toBe(true);
+    expect(finding(v, 'IOP-PROC-001').sources.some((s) => s.ref.includes('HFD 2020 ref. 15'))).toBe(true);
+    expect(finding(v, 'IOP-PROC-001').sources.some((s) => s.ref.includes('3556-18'))).toBe(true);
+    expect(JSON.stringify(finding(v, 'IOP-PROC-001'))).not.toMatch(/unchecked|inte kontrollerats|okontrollerad/i);
   });
 
   it('funding below the direct-award limit changes no outcome', async () => {
@@ -155,8 +157,14 @@ describe('recommendation', () => {
     expect(v.recommendation.reasons.join(' ')).toContain('vinst');
   });
 
-  it("the city's own idea with a partner chosen without an open dialogue: procurement", async () => {
+  it("the city's own idea with a partner chosen without an open dialogue, no contract feature: iop, with an objectivity note", async () => {
     const v = await assess(withPartnership({ initiatedBy: 'city', dialogueOpenToOthers: false }), { asOf: '2025-03-01' });
+    expect(v.recommendation.form).toBe('iop');
+    expect(v.recommendation.reasons.join(' ')).toMatch(/1 kap\. 9 § regeringsformen/);
+  });
+
+  it("the city's own idea with a chosen partner and a contract feature: procurement", async () => {
+    const v = await assess(withPartnership({ initiatedBy: 'city', dialogueOpenToOthers: false, paymentPerDeliveredUnit: true }), { asOf: '2025-03-01' });
     expect(v.recommendation.form).toBe('procurement');
   });
 

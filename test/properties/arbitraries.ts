@@ -240,6 +240,9 @@ export const validCase: fc.Arbitrary<Obj> = fc
       if (path.slice(0, -1).some((_, j) => getAt(out, path.slice(0, j + 1)) === null)) return;
       setAt(out, path, v);
     });
+    // A proceeding beside `insolvent: false` is a contradiction, an input error: keep the case valid.
+    const org = out.organisation;
+    if (org && typeof org === 'object' && !Array.isArray(org) && org.insolvent === false) delete org.insolvencyProceeding;
     return out;
   });
 
