@@ -19,7 +19,7 @@ export function mergeCase<T>(base: T, patch: unknown): T {
 }
 
 /**
- * A case that answers every DESIGN §3 field favourably (modelled on a sports partnership in
+ * A case that answers every field of the case model favourably (the added fields too) (modelled on a sports partnership in
  * Rinkeby-Kista, period 2025–2026). Under the current rule sets it comes out `eligible` on
  * 2025-03-01. Override any part: `favourableCase({ organisation: { insolvent: true } })`.
  */
@@ -82,7 +82,9 @@ export function favourableCase(overrides: DeepPartial<IopCase> = {}): IopCase {
       activityPlan: true,
       knowledgeSharing: true,
       handlesPersonalDataForCity: false,
-      stateAid: { economicActivity: false, affectsTrade: false, route: 'none', grantedOn: '2024-12-10', eurSekRate: 11.5, priorAid: [] },
+      stateAid: { economicActivity: false, affectsTrade: false, route: 'none', grantedOn: '2024-12-10', eurSekRate: 11.5, priorAid: [], significantInvestment: false },
+      openToNonMembers: true,
+      supportsBusinessActivity: false,
     },
     agreement: {
       clauses: [
