@@ -103,10 +103,13 @@ describe('agreement area', () => {
 
   it('conditional clauses: an entrustment act only on an SGEI route', async () => {
     for (const route of ['sgei-decision', 'sgei-de-minimis'] as const) {
-      const v = await assess(mergeCase(favourableCase(), { partnership: { stateAid: { route } } }), { asOf: AS_OF });
+      const v = await assess(mergeCase(favourableCase(), { partnership: { stateAid: { route, economicActivity: true, affectsTrade: true } } }), { asOf: AS_OF });
       expect(finding(v, 'IOP-AGR-017').status, route).toBe('fail');
     }
     expect(finding(await assess(favourableCase(), { asOf: AS_OF }), 'IOP-AGR-017').status).toBe('not-applicable');
+    // An SGEI route chosen for support that is not state aid: nothing to entrust.
+    const notAid = await assess(mergeCase(favourableCase(), { partnership: { stateAid: { route: 'sgei-decision', economicActivity: false } } }), { asOf: AS_OF });
+    expect(finding(notAid, 'IOP-AGR-017').status).toBe('not-applicable');
   });
 });
 

@@ -48,6 +48,9 @@ describe('bundled catalogue', () => {
       'partnership.openToNonMembers': ['IOP-ORG-002'], // 2 kap. 1 § KL
       'partnership.supportsBusinessActivity': ['IOP-KL-003'], // 2 kap. 8 § KL
       'partnership.stateAid.significantInvestment': ['IOP-AGR-023'], // 2012/21/EU art. 2.2
+      'partnership.stateAid.entrustmentAct': ['IOP-AID-005'], // 2012/21/EU art. 4; 360/2012, 2023/2832
+      'partnership.stateAid.socialNeedsService': ['IOP-AID-006'], // 2012/21/EU art. 2.1 b–c
+      'partnership.stateAid.overcompensationArrangements': ['IOP-AID-007'], // 2012/21/EU art. 4 e, 5, 6
       // through derived facts; `insolvent: false` (DESIGN §3) settles both without the added field
       'organisation.inBankruptcyOrLiquidation': ['IOP-ORG-008'],
       'organisation.inReconstruction': ['IOP-ORG-023'],

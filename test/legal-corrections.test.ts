@@ -125,7 +125,7 @@ describe('the SGEI Decision’s scope blocks', () => {
   });
 
   it('EUR 17 m a year for culture is not conditional', async () => {
-    const v = await assess(sgei({ area: 'culture', period: { start: '2025-01-01', end: '2025-12-31' }, cityContribution: { fundingSek: 187_000_000 }, stateAid: { economicActivity: true, affectsTrade: true, route: 'sgei-decision', eurSekRate: 11 } }), { asOf: '2025-03-01' });
+    const v = await assess(sgei({ area: 'culture', period: { start: '2025-01-01', end: '2025-12-31' }, cityContribution: { fundingSek: 187_000_000 }, stateAid: { economicActivity: true, affectsTrade: true, route: 'sgei-decision', eurSekRate: 11, socialNeedsService: false } }), { asOf: '2025-03-01' });
     expect(status(v, 'IOP-AID-006')).toBe('fail');
     expect(v.outcome).toBe('not-eligible');
   });

@@ -208,7 +208,9 @@ describe('routes', () => {
   });
 
   it('the SGEI Decision needs an entrustment act', async () => {
-    const without = await assess(deMinimisCase({ route: 'sgei-decision' }, { agreement: { clauses: ['parties', 'repayment'] } }), { asOf: '2025-03-01' });
+    const without = await assess(deMinimisCase({ route: 'sgei-decision', entrustmentAct: false }, { agreement: { clauses: ['parties', 'repayment'] } }), { asOf: '2025-03-01' });
+    const separate = await assess(deMinimisCase({ route: 'sgei-decision', entrustmentAct: true }, { agreement: { clauses: ['parties', 'repayment'] } }), { asOf: '2025-03-01' });
+    expect(finding(separate, 'IOP-AID-005').status).toBe('pass');
     const withAct = await assess(deMinimisCase({ route: 'sgei-decision' }, { agreement: { clauses: ['parties', 'repayment', 'entrustment-act'] } }), { asOf: '2025-03-01' });
     expect(finding(without, 'IOP-AID-005').status).toBe('fail');
     expect(finding(withAct, 'IOP-AID-005').status).toBe('pass');

@@ -124,6 +124,12 @@ const StateAid = z.strictObject({
   registeredInCentralRegister: bool,
   /** Added field (docs/input.md): an entrustment over ten years needs a significant investment to amortise (2012/21/EU art. 2.2). */
   significantInvestment: bool,
+  /** Added field (docs/input.md): a written entrustment act exists, in the agreement or as a separate decision (2012/21/EU art. 4). */
+  entrustmentAct: bool,
+  /** Added field (docs/input.md): the service meets the social needs listed in 2012/21/EU art. 2.1 c, or is hospital care (art. 2.1 b). */
+  socialNeedsService: bool,
+  /** Added field (docs/input.md): the entrustment act describes how overcompensation is avoided and recovered (2012/21/EU art. 4 e). */
+  overcompensationArrangements: bool,
 });
 
 /** The proposed partnership (the IOP itself). */

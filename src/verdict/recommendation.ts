@@ -115,8 +115,8 @@ const REASONS = {
     en: 'These major points need a documented assessment before signing:',
   },
   objectivity: {
-    sv: 'Staden tog initiativet och valde partnern utan en dialog som var öppen för andra. Det gör inte upplägget till en upphandling, men dokumentera varför just denna organisation valdes (saklighet och opartiskhet, 1 kap. 9 § regeringsformen).',
-    en: 'The city took the initiative and chose the partner without a dialogue open to others. That does not make the arrangement a procurement, but document why this organisation was chosen (objectivity and impartiality, ch. 1 s. 9 of the Instrument of Government).',
+    sv: 'Staden tog initiativet och valde partnern utan en dialog som var öppen för andra. Det gör inte upplägget till en upphandling, men dokumentera varför just denna organisation valdes (saklighet och opartiskhet, 1 kap. 9 § regeringsformen; likabehandling, 2 kap. 3 § kommunallagen).',
+    en: 'The city took the initiative and chose the partner without a dialogue open to others. That does not make the arrangement a procurement, but document why this organisation was chosen (objectivity and impartiality, ch. 1 s. 9 of the Instrument of Government; equal treatment, ch. 2 s. 3 of the Local Government Act).',
   },
   blocked: {
     sv: 'Ett IOP är inte möjligt i denna form, och varken upphandling eller bidrag framgår av uppgifterna. Blockerande regler:',
