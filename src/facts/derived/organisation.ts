@@ -1,4 +1,4 @@
-import { parseISO, getYear } from 'date-fns';
+import { parseCalendarDate } from '../../domain/calendar.js';
 import { UNKNOWN, type DerivedFactDef } from '../types.js';
 import { date, monthsBetween, num, round } from './helpers.js';
 
@@ -33,7 +33,7 @@ export const ORGANISATION_DERIVED: readonly DerivedFactDef[] = [
     compute: (ctx) => {
       const year = num(ctx.get('organisation.latestAnnualReportYear'));
       if (year === UNKNOWN) return UNKNOWN;
-      return getYear(parseISO(ctx.asOf)) - year;
+      return parseCalendarDate(ctx.asOf).year - year;
     },
   },
   {
