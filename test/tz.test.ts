@@ -6,7 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { favourableCase } from '../src/testing/builders.js';
+import { SEED, validCase } from './properties/arbitraries.js';
 // @ts-expect-error -- a plain .mjs build helper without type declarations.
 import { esbuildCatalogue } from '../scripts/catalogue-plugin.mjs';
 
@@ -56,11 +59,50 @@ out.extra.apia = { lengthMonths: fact(v2, 'agreement.lengthMonths'), json: JSON.
 const v3 = await assess(lop, { asOf: new Date(Date.UTC(2023, 11, 31, 23, 30)) });
 out.extra.dateAsOf = { asOf: v3.asOf, ruleSet: v3.ruleSet.id };
 const v4 = await safeAssess({}, { asOf: '1025-03-01' });
+// The sweep: random cases whose dates sit on skipped and DST days, each verdict (or error) hashed.
+const { createHash } = await import('node:crypto');
+const sweep = JSON.parse(readFileSync('./sweep.json', 'utf8'));
+out.sweep = [];
+for (const c of sweep) {
+  const res = await safeAssess(c.input, { asOf: c.asOf });
+  out.sweep.push(createHash('sha256').update(JSON.stringify(res.ok ? res.verdict : res.error.issues)).digest('hex').slice(0, 16) + (res.ok ? ' ' + res.verdict.outcome : ' error'));
+}
 out.extra.typo = v4.ok ? v4.verdict.outcome : v4.error.issues.map((i) => i.path + ' ' + i.code);
 console.log(JSON.stringify(out));
 `;
 
+/** Days some zone skipped or moved its clock on: Kiritimati, Apia, Kwajalein, and Stockholm's and Los Angeles' DST days. */
+const HARD_DAYS = ['1994-12-31', '1994-12-30', '1995-01-01', '2011-12-29', '2011-12-30', '2011-12-31', '1993-08-20', '1993-08-21', '2024-03-31', '2024-10-27', '2024-03-10', '2024-02-29', '2023-12-31', '2024-01-01'];
+
+/** Put every date of a case near one hard day: ends on it (±1), starts a year before, other dates on it (±1). */
+function onHardDays(c: unknown, day: string, jitter: number[]): unknown {
+  let k = 0;
+  const shift = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const walk = (x: unknown, key: string): unknown => {
+    if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x)) {
+      const j = jitter[k++ % jitter.length] ?? 0;
+      return /start$/i.test(key) ? shift(day, j - 364) : shift(day, j);
+    }
+    if (Array.isArray(x)) return x.map((v) => walk(v, key));
+    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([kk, v]) => [kk, walk(v, kk)]));
+    return x;
+  };
+  return walk(c, '');
+}
+
+/** 120 cases: the favourable case and random valid ones, their dates moved onto hard days. */
+function sweepCases(): Array<{ input: unknown; asOf: string }> {
+  const arb = fc.record({
+    base: fc.oneof(fc.constant(favourableCase() as unknown), validCase as fc.Arbitrary<unknown>),
+    day: fc.constantFrom(...HARD_DAYS),
+    jitter: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: 1, maxLength: 5 }),
+    asOf: fc.constantFrom('2025-03-01', '2024-01-01', '2023-12-31', '2011-12-31', '1995-01-01'),
+  });
+  return fc.sample(arb, { seed: SEED, numRuns: 120 }).map((r) => ({ input: onHardDays(r.base, r.day, r.jitter), asOf: r.asOf }));
+}
+
 interface ChildOut {
+  sweep: string[];
   zone: string;
   offset2024: number;
   examples: Record<string, Record<'verdict' | 'sv' | 'en' | 'md' | 'html' | 'draft', string>>;
@@ -91,6 +133,7 @@ beforeAll(async () => {
     plugins: [esbuildCatalogue(join(root, 'rules'))],
   });
   writeFileSync(join(dir, 'child.mjs'), CHILD);
+  writeFileSync(join(dir, 'sweep.json'), JSON.stringify(sweepCases()));
   for (const zone of ZONES) {
     const env = { ...process.env, TZ: zone };
     const text = execFileSync(process.execPath, [join(dir, 'child.mjs'), examplesDir, ...examples], { cwd: dir, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -124,6 +167,12 @@ describe('time zones', () => {
 
   it.each(ZONES)('%s: Markdown, HTML, drafts and the reproductions equal UTC', (zone) => {
     expect(outputs.get(zone)).toEqual(outputs.get('UTC') && { ...outputs.get('UTC'), zone, offset2024: outputs.get(zone)?.offset2024 });
+  });
+
+  it('the sweep gives verdicts, not only errors', () => {
+    const sweep = outputs.get('UTC')?.sweep ?? [];
+    expect(sweep).toHaveLength(120);
+    expect(sweep.filter((x) => !x.endsWith(' error')).length).toBeGreaterThan(60);
   });
 
   it('a case date on a day Kiritimati skipped: the aid per year is over the cap everywhere', () => {
