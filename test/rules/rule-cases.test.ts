@@ -2,8 +2,8 @@
 // in the catalogue has one covering pass, fail, unknown and both sides of its effective dates.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addDays, formatISO, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { addDaysIso } from '../../src/domain/calendar.js';
 import { assess, safeAssess } from '../../src/index.js';
 import { bundledCatalogue, type LoadedRule } from '../../src/rules/catalogue.js';
 import { merge } from '../helpers/merge.js';
@@ -46,7 +46,7 @@ function defaults(rule: LoadedRule): { ruleSet?: string; overlays?: string[] } {
   return {};
 }
 
-const day = (d: string, n: number) => formatISO(addDays(parseISO(d), n), { representation: 'date' });
+const day = (d: string, n: number) => addDaysIso(d, n);
 
 describe('every rule has a complete case file', () => {
   it.each(allRules.map((r) => [r.id, r] as const))('%s', (id, rule) => {
