@@ -210,7 +210,7 @@ export function resolveRuleSet(
       const res = parseRule(raw, cat.parameters, { overlayPrefix: overlay.prefix });
       const ruleId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id.slice(0, 40) : `#${j}`;
       if (!res.ok) {
-        for (const p of res.problems) issues.push(issue(`${base}.rules[${j}].${p.path}`, `regel ${ruleId}: ${p.message}`, `rule ${ruleId}: ${p.message}`, 'invalid_overlay_rule'));
+        for (const p of res.problems) issues.push(issue(`${base}.rules[${j}]${p.path ? `.${p.path}` : ''}`, `regel ${ruleId}: ${p.message}`, `rule ${ruleId}: ${p.message}`, 'invalid_overlay_rule'));
         return;
       }
       if (seen.has(res.rule.id) || cat.ruleIds.has(res.rule.id)) {

@@ -107,3 +107,14 @@ describe('the bundled catalogue keeps the same rules', () => {
     for (const p of prefixes) expect(AREA_PREFIX[p]).toBeUndefined();
   });
 });
+
+describe('issue paths', () => {
+  it('a rule that is not an object is reported at the rule, without a trailing dot', async () => {
+    for (const bad of [42, 'x', null, []]) {
+      const got = await codes([overlay([bad])]);
+      expect(got.length, JSON.stringify(bad)).toBeGreaterThan(0);
+      for (const [path] of got) expect(path, JSON.stringify(bad)).not.toMatch(/\.$/);
+      expect(got.map(([path]) => path)).toContain('options.overlays[0].rules[0]');
+    }
+  });
+});
