@@ -1,5 +1,8 @@
 // The supply-chain check: the version logic behind `npm run check:deps`, fed vulnerable and safe versions.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script without type declarations; its functions are checked here.
@@ -118,5 +121,93 @@ describe('this repository', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['check:deps']).toBe('node scripts/check-deps.mjs');
     expect(pkg.scripts.test).toContain('npm run check:deps');
+  });
+});
+
+// The script itself on fixture trees: what npm, npm link and pnpm lay out, with a vulnerable
+// jsonpath-plus where the old walker (Dirent.isDirectory, no .pnpm) did not look.
+describe('check-deps.mjs on installed trees', () => {
+  const script = new URL('../scripts/check-deps.mjs', import.meta.url).pathname;
+  const SAFE_LOCK = {
+    lockfileVersion: 3,
+    packages: { '': { name: 'fx' }, 'node_modules/json-rules-engine': { version: '7.3.1' }, 'node_modules/jsonpath-plus': { version: '10.4.0' } },
+  };
+
+  function project(layout: (root: string) => void, lock: unknown = SAFE_LOCK): string {
+    const root = mkdtempSync(join(tmpdir(), 'iop-deps-'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'fx', version: '1.0.0', overrides: { 'jsonpath-plus': '>=10.3.0 <11' } }));
+    writeFileSync(join(root, 'package-lock.json'), JSON.stringify(lock));
+    layout(root);
+    return root;
+  }
+  function pkg(dir: string, name: string, version: string): void {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version, main: 'index.js' }));
+    writeFileSync(join(dir, 'index.js'), 'module.exports = {};\n');
+  }
+  function run(root: string): { code: number; out: string } {
+    try {
+      const out = execFileSync(process.execPath, [script, root], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return { code: 0, out };
+    } catch (e) {
+      const err = e as { status: number; stderr: string };
+      return { code: err.status, out: err.stderr };
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+
+  it('passes a plain npm tree with safe versions (positive control)', () => {
+    const res = run(project((r) => {
+      pkg(join(r, 'node_modules/json-rules-engine'), 'json-rules-engine', '7.3.1');
+      pkg(join(r, 'node_modules/jsonpath-plus'), 'jsonpath-plus', '10.4.0');
+    }));
+    expect(res.out).toContain('no known vulnerable version');
+    expect(res.code).toBe(0);
+  });
+
+  it('fails on a symlinked jsonpath-plus 10.0.0 (npm link, file:, workspaces)', () => {
+    const res = run(project((r) => {
+      pkg(join(r, 'node_modules/json-rules-engine'), 'json-rules-engine', '7.3.1');
+      pkg(join(r, 'vendor/jsonpath-plus'), 'jsonpath-plus', '10.0.0');
+      symlinkSync(join(r, 'vendor/jsonpath-plus'), join(r, 'node_modules/jsonpath-plus'), 'dir');
+    }));
+    expect(res.code).toBe(1);
+    expect(res.out).toMatch(/jsonpath-plus@10\.0\.0 .*CVE-2024-21534/);
+  });
+
+  it('fails on a pnpm layout whose store holds jsonpath-plus 10.0.0', () => {
+    const res = run(project((r) => {
+      const store = join(r, 'node_modules/.pnpm');
+      pkg(join(store, 'json-rules-engine@7.3.1/node_modules/json-rules-engine'), 'json-rules-engine', '7.3.1');
+      pkg(join(store, 'jsonpath-plus@10.0.0/node_modules/jsonpath-plus'), 'jsonpath-plus', '10.0.0');
+      symlinkSync(join(store, 'jsonpath-plus@10.0.0/node_modules/jsonpath-plus'), join(store, 'json-rules-engine@7.3.1/node_modules/jsonpath-plus'), 'dir');
+      symlinkSync(join(store, 'json-rules-engine@7.3.1/node_modules/json-rules-engine'), join(r, 'node_modules/json-rules-engine'), 'dir');
+    }));
+    expect(res.code).toBe(1);
+    expect(res.out).toMatch(/jsonpath-plus@10\.0\.0 .*\(resolved\)/);
+  });
+
+  it('fails when node_modules is missing, even with a safe lockfile', () => {
+    const res = run(project(() => undefined));
+    expect(res.code).toBe(1);
+    expect(res.out).toContain('node_modules not found');
+  });
+
+  it('fails when jsonpath-plus is not installed at all', () => {
+    const res = run(project((r) => pkg(join(r, 'node_modules/json-rules-engine'), 'json-rules-engine', '7.3.1')));
+    expect(res.code).toBe(1);
+    expect(res.out).toContain('jsonpath-plus is not installed');
+  });
+
+  it('fails on a nested real copy 9.0.0 under another package, and survives a symlink loop', () => {
+    const res = run(project((r) => {
+      pkg(join(r, 'node_modules/json-rules-engine'), 'json-rules-engine', '7.3.1');
+      pkg(join(r, 'node_modules/jsonpath-plus'), 'jsonpath-plus', '10.4.0');
+      pkg(join(r, 'node_modules/other/node_modules/jsonpath-plus'), 'jsonpath-plus', '9.0.0');
+      symlinkSync(join(r, 'node_modules'), join(r, 'node_modules/other/node_modules/loop'), 'dir');
+    }));
+    expect(res.code).toBe(1);
+    expect(res.out).toMatch(/jsonpath-plus@9\.0\.0/);
   });
 });

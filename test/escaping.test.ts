@@ -37,9 +37,8 @@ describe('the escapers', () => {
     expect(out).toContain('\\*fet\\*');
     expect(out).toContain('\\_kursiv\\_');
     expect(out).toContain('\\`kod\\`');
-    // With both brackets escaped, "(https…" is plain text: no link can form.
-    expect(out).toContain('\\[länk\\](https');
-    expect(out).not.toMatch(/(^|[^\\])\[länk/);
+    // A word with a URL in it becomes inline code: neither a link nor an autolink can form.
+    expect(out).toContain('`[länk](https://evil.example)`');
     expect(out).toContain(' \\| ');
     expect(out).toContain('&amp;lt;b&amp;gt;');
     // The line break became a space, so "# Rubrik" is mid-line: plain text, not a heading.

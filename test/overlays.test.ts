@@ -100,13 +100,13 @@ describe('the same overlay passed as JSON', () => {
     expect(v.findings.find((f) => f.ruleId === 'IOP-PART-009')).toMatchObject({ severity: 'major', status: 'fail' });
   });
 
-  it('reusing the bundled ids is refused: rule ids are unique', async () => {
+  it('reusing the bundled ids is refused: the prefix of the bundled overlay is reserved', async () => {
     const ov = jsonCopy();
     ov.overlay.prefix = 'RK';
     ov.rules = ov.rules.map((r) => ({ ...r, id: String(r.id).replace('RKX', 'RK') }));
     const res = await safeAssess({}, { asOf: '2025-03-01', overlays: [ov] });
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.error.issues.map((i) => i.path)).toEqual(['options.overlays[0].rules[0].id', 'options.overlays[0].rules[1].id']);
+    if (!res.ok) expect(res.error.issues.map((i) => [i.path, i.code])).toEqual([['options.overlays[0].overlay.prefix', 'reserved_prefix']]);
   });
 });
 

@@ -1,9 +1,10 @@
-import type { Locale } from '../_internal/text.js';
+import { LOCALES, type Locale } from '../_internal/text.js';
 import { FACTS } from '../facts/registry.js';
 import { AREAS } from '../rules/rule-schema.js';
 import { formatFact } from '../verdict/render.js';
 import type { Finding, Verdict } from '../verdict/types.js';
-import { escapeHtml, escapeMarkdown, stripControl } from './escape.js';
+import { IopInputError } from '../domain/input-error.js';
+import { escapeHtml, escapeMarkdownInline, stripControl } from './escape.js';
 
 export type VerdictFormat = 'text' | 'markdown' | 'html';
 
@@ -65,18 +66,58 @@ function wrap(ids: readonly string[], width: number): string[] {
   return lines;
 }
 
+/** Shown in full: failing and unknown findings (only these two statuses, so `f.status` below is one of ours). */
 function interesting(f: Finding): boolean {
-  return f.status === 'fail' || f.status === 'unknown';
+  return f?.status === 'fail' || f?.status === 'unknown';
+}
+
+const FORMATS: readonly VerdictFormat[] = ['text', 'markdown', 'html'];
+
+/** A stored verdict's value as text, whatever it holds (a verdict read back from JSON is input too). */
+function str(x: unknown): string {
+  if (typeof x === 'string') return x;
+  if (typeof x === 'number' || typeof x === 'boolean') return String(x);
+  return '';
+}
+
+/** A list from a stored verdict, or none. */
+function arr<T>(x: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(x) ? x : [];
+}
+
+/** A label from one of our tables, or the value itself (escaped by the caller) when the table has none. */
+function label(table: Readonly<Record<string, string>>, key: unknown): string {
+  const k = str(key);
+  return Object.hasOwn(table, k) ? (table[k] ?? k) : k;
+}
+
+function readFormatOptions(opts: unknown): { format: VerdictFormat; locale: Locale | undefined } {
+  const issue = (path: string, sv: string, en: string) => new IopInputError([{ path, code: 'invalid_option', message: { sv, en } }]);
+  if (opts === null || typeof opts !== 'object') throw issue('options', 'ska vara ett objekt med format', 'must be an object with a format');
+  let format: unknown;
+  let locale: unknown;
+  try {
+    ({ format, locale } = opts as { format?: unknown; locale?: unknown });
+  } catch {
+    throw issue('options', 'kan inte läsas', 'cannot be read');
+  }
+  if (!(FORMATS as readonly unknown[]).includes(format)) throw issue('options.format', 'ska vara "text", "markdown" eller "html"', 'must be "text", "markdown" or "html"');
+  if (locale !== undefined && !(LOCALES as readonly unknown[]).includes(locale)) throw issue('options.locale', 'ska vara "sv" eller "en"', 'must be "sv" or "en"');
+  return { format: format as VerdictFormat, locale: locale as Locale | undefined };
 }
 
 /**
  * Render a verdict for people: plain text for a terminal, Markdown for a case file, or an
- * HTML fragment. Every string from the input is escaped for the format.
+ * HTML fragment. Every string of the verdict is escaped for the format, not only those from
+ * the case: a stored verdict read back (`iop-rules verify`) is input too. Throws
+ * `IopInputError` for an unknown `format` or `locale`.
  */
 export function formatVerdict(verdict: Verdict, opts: { format: VerdictFormat; locale?: Locale } = { format: 'text' }): string {
-  const loc = L[opts.locale ?? verdict.locale];
-  const fmt = opts.format;
-  const esc = fmt === 'html' ? escapeHtml : fmt === 'markdown' ? escapeMarkdown : stripControl;
+  const { format: fmt, locale: given } = readFormatOptions(opts);
+  const locale: Locale = given ?? ((LOCALES as readonly unknown[]).includes(verdict.locale) ? verdict.locale : 'sv');
+  const loc = L[locale];
+  const raw = fmt === 'html' ? escapeHtml : fmt === 'markdown' ? escapeMarkdownInline : stripControl;
+  const esc = (x: unknown) => raw(str(x));
   const lines: string[] = [];
   const h = (level: number, text: string) => {
     if (fmt === 'html') lines.push(`<h${level}>${esc(text)}</h${level}>`);
@@ -89,41 +130,54 @@ export function formatVerdict(verdict: Verdict, opts: { format: VerdictFormat; l
     if (fmt === 'html') lines.push('<ul>', ...items.map((i) => `<li>${i}</li>`), '</ul>');
     else lines.push(...items.map((i) => `- ${i}`), '');
   };
+  const ids = (xs: readonly unknown[] | undefined) => arr(xs).map(esc).join(', ');
 
+  const ruleSet = verdict.ruleSet ?? ({} as Partial<Verdict['ruleSet']>);
   h(1, loc.title);
-  p(`${esc(loc.outcome[verdict.outcome])} (${verdict.outcome})`);
-  p(`${loc.ruleSet}: ${esc(verdict.ruleSet.title)} [${esc(verdict.ruleSet.id)}${verdict.ruleSet.layers.filter((l) => l.startsWith('overlay:')).map((l) => ` + ${esc(l.slice(8))}`).join('')}] · ${loc.asOf}: ${verdict.asOf}`);
-  p(`${loc.recommendation}: ${loc.forms[verdict.recommendation.form]}`);
+  p(`${esc(label(loc.outcome, verdict.outcome))} (${esc(verdict.outcome)})`);
+  const overlays = arr(ruleSet.layers).map(str).filter((l) => l.startsWith('overlay:')).map((l) => ` + ${esc(l.slice(8))}`).join('');
+  p(`${loc.ruleSet}: ${esc(ruleSet.title)} [${esc(ruleSet.id)}${overlays}] · ${loc.asOf}: ${esc(verdict.asOf)}`);
+  p(`${loc.recommendation}: ${esc(label(loc.forms, verdict.recommendation?.form))}`);
 
   h(2, loc.areas);
-  list(AREAS.map((a) => `${MARK[verdict.areas[a].status]} ${loc.area[a]}: ${loc.status[verdict.areas[a].status]}`));
+  list(
+    AREAS.map((a) => {
+      const status = str(verdict.areas?.[a]?.status);
+      return `${MARK[status as keyof typeof MARK] ?? '?'} ${loc.area[a]}: ${esc(label(loc.status, status))}`;
+    }),
+  );
 
   h(2, loc.findings);
-  const shown = verdict.findings.filter(interesting);
-  const passed = verdict.findings.filter((f) => f.status === 'pass');
+  const findings = arr(verdict.findings);
+  const shown = findings.filter(interesting);
+  const passed = findings.filter((f) => f?.status === 'pass');
   for (const f of shown) {
-    const head = `${MARK[f.status]} ${f.ruleId} [${loc.severity[f.severity]}] ${esc(f.title)}`;
+    const head = `${MARK[f.status]} ${esc(f.ruleId)} [${esc(label(loc.severity, f.severity))}] ${esc(f.title)}`;
     const body = [esc(f.explanation)];
     if (f.remedy) body.push(`${loc.remedy}: ${esc(f.remedy)}`);
-    body.push(`${loc.source}: ${f.sources.map((s) => esc(s.ref)).join('; ')}`);
+    body.push(`${loc.source}: ${arr(f.sources).map((s) => esc(s?.ref)).join('; ')}`);
     if (fmt === 'html') lines.push(`<section class="finding ${f.status}"><h3>${head}</h3>${body.map((b) => `<p>${b}</p>`).join('')}</section>`);
     else if (fmt === 'markdown') lines.push(`- **${head}**`, ...body.map((b) => `  ${b}`), '');
     else lines.push(head, ...body.map((b) => `    ${b}`), '');
   }
-  const ids = passed.map((f) => f.ruleId).sort();
-  const idList = fmt === 'text' ? wrap(ids, 88).join('\n    ') : ids.join(', ');
-  p(`${loc.shown} (${ids.length}):${ids.length ? (fmt === 'text' ? `\n    ${idList}` : ` ${idList}`) : ' –'}`);
+  const passedIds = passed.map((f) => str(f.ruleId)).sort().map(esc);
+  const idList = fmt === 'text' ? wrap(passedIds, 88).join('\n    ') : passedIds.join(', ');
+  p(`${loc.shown} (${passedIds.length}):${passedIds.length ? (fmt === 'text' ? `\n    ${idList}` : ` ${idList}`) : ' –'}`);
 
-  if (verdict.missingFacts.length) {
+  const missing = arr(verdict.missingFacts);
+  if (missing.length) {
     h(2, loc.questions);
-    list(verdict.missingFacts.map((m) => `${esc(m.question)}${m.decisive ? ` (${loc.decisive})` : ''} [${m.neededBy.join(', ')}]`));
+    list(missing.map((m) => `${esc(m?.question)}${m?.decisive === true ? ` (${loc.decisive})` : ''} [${ids(m?.neededBy)}]`));
   }
-  if (verdict.toEligible.length) {
+  const changes = arr(verdict.toEligible);
+  if (changes.length) {
     h(2, loc.toEligible);
     list(
-      verdict.toEligible.map(
+      changes.map(
         (c) =>
-          `${c.changes.map((ch) => `${FACTS.get(ch.fact)?.label[verdict.locale] ?? ch.fact}: ${esc(formatFact(ch.fact, ch.from, verdict.locale))} → ${esc(formatFact(ch.fact, ch.to, verdict.locale))}`).join(', ')} ⇒ ${c.settles.join(', ')}`,
+          `${arr(c?.changes)
+            .map((ch) => `${esc(FACTS.get(str(ch?.fact))?.label[locale] ?? ch?.fact)}: ${esc(formatFact(str(ch?.fact), ch?.from, locale))} → ${esc(formatFact(str(ch?.fact), ch?.to, locale))}`)
+            .join(', ')} ⇒ ${ids(c?.settles)}`,
       ),
     );
   }

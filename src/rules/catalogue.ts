@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import bundled from 'virtual:iop-catalogue';
 import { formatPath } from '../domain/input-error.js';
 import { checkRuleJson } from '../domain/limits.js';
-import { checkParameter, checkRule, type RuleProblem } from './check-rule.js';
+import { AREA_PREFIX, checkParameter, checkRule, type RuleProblem } from './check-rule.js';
 import {
   EditionSchema,
   OverlayManifestSchema,
@@ -166,6 +166,8 @@ export function loadCatalogue(files: ReadonlyArray<{ readonly path: string; read
 
   const overlays = new Map<string, OverlayLayer>();
   for (const [id, manifest] of overlayManifests) {
+    if (AREA_PREFIX[manifest.prefix] !== undefined) throw new RuleDefinitionError(`overlays/${id}/overlay.json`, [{ path: 'prefix', message: `${manifest.prefix} is the prefix of the law's and editions' ${AREA_PREFIX[manifest.prefix]} rules` }]);
+    if ([...overlays.values()].some((o) => o.manifest.prefix === manifest.prefix)) throw new RuleDefinitionError(`overlays/${id}/overlay.json`, [{ path: 'prefix', message: `prefix ${manifest.prefix} is used by another overlay` }]);
     const rules = (overlayFiles.get(id) ?? []).map((f) => addRule(f, `overlay:${id}`, 'overlay', manifest.prefix));
     for (const rid of Object.keys(manifest.severity)) {
       if (lawIds.has(rid)) throw new RuleDefinitionError(`overlays/${id}/overlay.json`, [{ path: 'severity', message: `${rid} is a law rule: an overlay cannot change it` }]);

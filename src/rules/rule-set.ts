@@ -4,6 +4,7 @@ import { issuesFromZod, type InputIssue } from '../domain/input-error.js';
 import { checkOverlaysInput } from '../domain/limits.js';
 import { UNKNOWN, type Unknown } from '../facts/types.js';
 import { parseRule, type Catalogue, type LoadedRule } from './catalogue.js';
+import { AREA_PREFIX } from './check-rule.js';
 import { OverlayInputSchema, type Effective, type ParameterFile, type Severity, type Source } from './rule-schema.js';
 
 /** A rule as it stands in a resolved rule set: its severity after edition and overlay changes. */
@@ -103,6 +104,19 @@ function hashOf(key: string | undefined, rules: readonly RuleInSet[], params: Re
   return h;
 }
 
+/**
+ * Names a JSON overlay may not take: the ids of the law layer, of every guideline folder and of
+ * every bundled overlay, and the id prefixes of the law's and editions' areas (ORG, PART, KL,
+ * PROC, AID, AGR, FU) and of every bundled overlay. So an overlay can neither pose as a bundled
+ * one (when that one is not loaded) nor mint ids such as IOP-KL-099 that read as law.
+ */
+export function reservedNames(cat: Catalogue): { ids: ReadonlySet<string>; prefixes: ReadonlySet<string> } {
+  return {
+    ids: new Set(['law', ...cat.guidelines.keys(), ...cat.overlays.keys()]),
+    prefixes: new Set([...Object.keys(AREA_PREFIX), ...[...cat.overlays.values()].map((o) => o.manifest.prefix)]),
+  };
+}
+
 export type ResolveResult = { ok: true; set: RuleSet } | { ok: false; issues: InputIssue[] };
 
 function issue(path: string, sv: string, en: string, code = 'invalid_option'): InputIssue {
@@ -130,6 +144,9 @@ export function resolveRuleSet(
 
   const issues: InputIssue[] = [];
   const lawIds = new Set(cat.law.map((r) => r.id));
+  const reserved = reservedNames(cat);
+  // Prefixes taken in this set: the law's and editions' areas, every bundled overlay's, and each JSON overlay's as it is added.
+  const prefixes = new Set(reserved.prefixes);
   const keyParts: string[] = [id];
   let cacheable = true;
   // Sizes, depth, keys and plain data first, without recursion: the rule schema recurses (docs/limits.md).
@@ -148,9 +165,11 @@ export function resolveRuleSet(
         return;
       }
       layers.push(`overlay:${ov}`);
-      keyParts.push(ov);
+      // An overlay's severity changes apply while the overlay is in force (its rules keep their own dates).
+      const active = inForce(layer.manifest.effective, opts.asOf);
+      keyParts.push(active ? ov : `${ov}@inactive`);
       rules.push(...layer.rules);
-      for (const [rid, sev] of Object.entries(layer.manifest.severity)) severity.set(rid, sev);
+      if (active) for (const [rid, sev] of Object.entries(layer.manifest.severity)) severity.set(rid, sev);
       return;
     }
     cacheable = false;
@@ -163,16 +182,35 @@ export function resolveRuleSet(
       return;
     }
     const { overlay, rules: overlayRules } = parsed.data;
+    if (reserved.ids.has(overlay.id)) {
+      issues.push(
+        issue(
+          `${base}.overlay.id`,
+          `id:t "${overlay.id}" är reserverat för lagen, en riktlinjeutgåva eller ett inbyggt overlay: välj ett eget`,
+          `the id "${overlay.id}" is reserved for the law, a guideline edition or a bundled overlay: choose one of your own`,
+          'reserved_overlay_id',
+        ),
+      );
+      return;
+    }
     if (layers.includes(`overlay:${overlay.id}`)) {
       issues.push(issue(`${base}.overlay.id`, `overlay "${overlay.id}" används två gånger`, `overlay "${overlay.id}" is used twice`, 'invalid_overlay'));
       return;
     }
+    if (prefixes.has(overlay.prefix)) {
+      const why = reserved.prefixes.has(overlay.prefix)
+        ? { sv: 'reserverat för lagens och riktlinjernas regler eller ett inbyggt overlay', en: "reserved for the law's and the guidelines' rules or a bundled overlay" }
+        : { sv: 'används redan av ett annat overlay i samma bedömning', en: 'already used by another overlay in the same assessment' };
+      issues.push(issue(`${base}.overlay.prefix`, `prefixet "${overlay.prefix}" är ${why.sv}: välj ett eget`, `the prefix "${overlay.prefix}" is ${why.en}: choose one of your own`, 'reserved_prefix'));
+      return;
+    }
+    prefixes.add(overlay.prefix);
     const seen = new Set(rules.map((r) => r.id));
     overlayRules.forEach((raw, j) => {
       const res = parseRule(raw, cat.parameters, { overlayPrefix: overlay.prefix });
       const ruleId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id.slice(0, 40) : `#${j}`;
       if (!res.ok) {
-        for (const p of res.problems) issues.push(issue(`${base}.rules[${j}].${p.path}`, `regel ${ruleId}: ${p.message}`, `rule ${ruleId}: ${p.message}`, 'invalid_overlay_rule'));
+        for (const p of res.problems) issues.push(issue(`${base}.rules[${j}]${p.path ? `.${p.path}` : ''}`, `regel ${ruleId}: ${p.message}`, `rule ${ruleId}: ${p.message}`, 'invalid_overlay_rule'));
         return;
       }
       if (seen.has(res.rule.id) || cat.ruleIds.has(res.rule.id)) {
@@ -182,14 +220,27 @@ export function resolveRuleSet(
       seen.add(res.rule.id);
       rules.push({ ...res.rule, layer: `overlay:${overlay.id}`, layerKind: 'overlay' });
     });
-    const inThisSet = new Set(rules.map((r) => r.id));
+    const inThisSet = new Map(rules.map((r) => [r.id, r]));
+    const own = `overlay:${overlay.id}`;
+    const active = inForce(overlay.effective, opts.asOf);
     for (const [rid, sev] of Object.entries(overlay.severity)) {
+      const target = inThisSet.get(rid);
       if (lawIds.has(rid)) {
         issues.push(issue(`${base}.overlay.severity.${rid}`, `${rid} är en lagregel: ett overlay kan inte ändra den`, `${rid} is a law rule: an overlay cannot change it`, 'invalid_overlay'));
-      } else if (!inThisSet.has(rid)) {
+      } else if (!target) {
         // A typo here would otherwise change nothing, silently.
         issues.push(issue(`${base}.overlay.severity.${rid}`, `regeln ${rid} finns inte i regeluppsättningen ${id}`, `rule ${rid} is not in rule set ${id}`, 'invalid_overlay'));
-      } else severity.set(rid, sev);
+      } else if (target.layerKind === 'overlay' && target.layer !== own) {
+        const other = target.layer.slice('overlay:'.length);
+        issues.push(
+          issue(
+            `${base}.overlay.severity.${rid}`,
+            `${rid} hör till overlayt ${other}: ett overlay kan bara ändra riktlinjeregler och sina egna`,
+            `${rid} belongs to the overlay ${other}: an overlay can change only guideline rules and its own`,
+            'invalid_overlay',
+          ),
+        );
+      } else if (active) severity.set(rid, sev);
     }
     layers.push(`overlay:${overlay.id}`);
   });

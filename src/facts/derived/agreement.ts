@@ -1,5 +1,5 @@
 import { UNKNOWN, type DerivedFactDef, type Unknown } from '../types.js';
-import { date, dayAfter, monthsBetween, num, round } from './helpers.js';
+import { date, num, periodMonths, round } from './helpers.js';
 
 type Tri = boolean | Unknown;
 
@@ -156,12 +156,12 @@ export const AGREEMENT_DERIVED: readonly DerivedFactDef[] = [
       en: 'What period does the agreement cover (start and end date)?',
     },
     dependsOn: ['agreement.period.start', 'agreement.period.end'],
-    // Both dates count: 2025-01-01 to 2034-12-31 is 120 months (whole months, date-fns).
+    // Both dates count: 2025-01-01 to 2034-12-31 is 120 months (whole calendar months).
     compute: (ctx) => {
       const start = date(ctx.get('agreement.period.start'));
       const end = date(ctx.get('agreement.period.end'));
       if (start === UNKNOWN || end === UNKNOWN) return UNKNOWN;
-      return monthsBetween(start, dayAfter(end));
+      return periodMonths(start, end);
     },
   },
 ];

@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, differenceInMonths, formatISO, parseISO } from 'date-fns';
+import { addDays, daysBetween as calendarDays, monthsBetween as calendarMonths, OPEN_END, parseCalendarDate } from '../../domain/calendar.js';
 import { UNKNOWN, type FactValue, type Unknown } from '../types.js';
 
 /** Narrow a fact value to a number, or UNKNOWN. */
@@ -16,30 +16,36 @@ export function bool(v: FactValue | Unknown): boolean | Unknown {
   return typeof v === 'boolean' ? v : UNKNOWN;
 }
 
-/** Whole months from `from` to `to` (date-fns: full months, negative when `to` is earlier). */
+/** Whole months from `from` to `to` (calendar dates; full months, negative when `to` is earlier). */
 export function monthsBetween(from: string, to: string): number {
-  return differenceInMonths(parseISO(to), parseISO(from));
+  return calendarMonths(parseCalendarDate(from), parseCalendarDate(to));
 }
 
-/** The ISO date one day after `d` (to count both ends of a period). */
-export function dayAfter(d: string): string {
-  return formatISO(addDays(parseISO(d), 1), { representation: 'date' });
+/**
+ * The length of a period in whole months with both ends counted: 2025-01-01 to 2034-12-31 is
+ * 120 months. An end of 9999-12-31 ("until further notice") is a date like any other, so the
+ * period is very long rather than unknown.
+ */
+export function periodMonths(start: string, end: string): number {
+  return calendarMonths(parseCalendarDate(start), addDays(parseCalendarDate(end), 1));
 }
 
 /** Calendar days from `from` to `to`. */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return calendarDays(parseCalendarDate(from), parseCalendarDate(to));
 }
 
 /**
  * An amount over a period, per year: both dates count, so 2024-01-01 to 2024-12-31 is one
- * year. UNKNOWN when the amount or either date is.
+ * year. UNKNOWN when the amount or either date is, and when the period is open-ended
+ * (ends 9999-12-31): a total "until further notice" says nothing about a year, and spreading
+ * it over 8 000 years would make any amount look small.
  */
 export function perYear(total: FactValue | Unknown, start: FactValue | Unknown, end: FactValue | Unknown): number | Unknown {
   const t = num(total);
   const s = date(start);
   const e = date(end);
-  if (t === UNKNOWN || s === UNKNOWN || e === UNKNOWN) return UNKNOWN;
+  if (t === UNKNOWN || s === UNKNOWN || e === UNKNOWN || e === OPEN_END) return UNKNOWN;
   return (t * 365) / Math.max(daysBetween(s, e) + 1, 1);
 }
 

@@ -1,4 +1,4 @@
-import { parseISO, getYear } from 'date-fns';
+import { parseCalendarDate } from '../../domain/calendar.js';
 import { UNKNOWN, type DeriveContext, type DerivedFactDef, type Unknown } from '../types.js';
 import { bool, date, monthsBetween, num, round } from './helpers.js';
 
@@ -69,7 +69,7 @@ export const ORGANISATION_DERIVED: readonly DerivedFactDef[] = [
     compute: (ctx) => {
       const year = num(ctx.get('organisation.latestAnnualReportYear'));
       if (year === UNKNOWN) return UNKNOWN;
-      return getYear(parseISO(ctx.asOf)) - year;
+      return parseCalendarDate(ctx.asOf).year - year;
     },
   },
   {

@@ -1,5 +1,5 @@
 import { UNKNOWN, type DerivedFactDef } from '../types.js';
-import { anyTrue, bool, date, dayAfter, monthsBetween, num, perYear, round } from './helpers.js';
+import { anyTrue, bool, date, num, perYear, periodMonths, round } from './helpers.js';
 
 /** Facts about the partnership computed from the input. */
 export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
@@ -18,7 +18,7 @@ export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
       const end = date(ctx.get('partnership.period.end'));
       if (start === UNKNOWN || end === UNKNOWN) return UNKNOWN;
       // Both dates count, as for agreement.lengthMonths: 2025-01-01 to 2026-12-31 is 24 months.
-      return monthsBetween(start, dayAfter(end));
+      return periodMonths(start, end);
     },
   },
   {

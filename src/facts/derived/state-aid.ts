@@ -1,4 +1,4 @@
-import { addDays, formatISO, getYear, parseISO, subYears } from 'date-fns';
+import { addDays, addMonths, formatCalendarDate, parseCalendarDate } from '../../domain/calendar.js';
 import { UNKNOWN, type DeriveContext, type DerivedFactDef, type FactValue, type Unknown } from '../types.js';
 import { date, num, perYear, round } from './helpers.js';
 
@@ -21,8 +21,6 @@ import { date, num, perYear, round } from './helpers.js';
 const GRANT_DATE = 'partnership.stateAid.grantDate';
 
 type PriorKind = 'de-minimis' | 'sgei-de-minimis' | 'other';
-
-const iso = (d: Date): string => formatISO(d, { representation: 'date' });
 
 /** The grant date: grantedOn, else the agreement's signing date, else the evaluation date. */
 function grantDate(ctx: DeriveContext): string {
@@ -49,11 +47,11 @@ function windowStart(ctx: DeriveContext, rollingParam: string): string | Unknown
   if (grant === UNKNOWN) return UNKNOWN;
   const rolling = ctx.param(rollingParam, grant);
   if (typeof rolling !== 'boolean') return UNKNOWN;
-  const g = parseISO(grant);
-  // Rolling: the three years up to and including the grant date.
-  if (rolling) return iso(addDays(subYears(g, 3), 1));
+  const g = parseCalendarDate(grant);
+  // Rolling: the three years up to and including the grant date (29 February less three years is 28 February).
+  if (rolling) return formatCalendarDate(addDays(addMonths(g, -36), 1));
   // Fiscal years (= calendar years): the grant's year and the two before it.
-  return `${String(getYear(g) - 2).padStart(4, '0')}-01-01`;
+  return `${String(g.year - 2).padStart(4, '0')}-01-01`;
 }
 
 /**
