@@ -152,6 +152,8 @@ export const PartnershipSchema = z.strictObject({
   knowledgeSharing: bool,
   handlesPersonalDataForCity: bool,
   stateAid: StateAid.nullish(),
+  /** Added field (docs/input.md): the activities are aimed at children; the draft then carries the register-extract clause (lag 2013:852). */
+  reachesChildren: bool,
 });
 export type Partnership = z.infer<typeof PartnershipSchema>;
 
@@ -190,6 +192,8 @@ const Report = z.strictObject({
 /** Follow-up of a running partnership. */
 export const FollowUpSchema = z.strictObject({
   reports: z.array(Report).max(500).nullish(),
+  /** Added field (docs/input.md): funds unspent at the end have been repaid, or a decision to let the organisation keep them is recorded (IOP-FU-006). */
+  unspentFundsSettled: bool,
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 

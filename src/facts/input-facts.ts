@@ -99,6 +99,8 @@ export const INPUT_FACTS: readonly InputFactDef[] = [
   f('partnership.stateAid.grantedOn', 'date', ['Stödet beviljat', 'Aid granted on'], ['Vilket datum uppstår organisationens rätt till stödet (beslutsdatum)?', "On what date does the organisation's right to the aid arise (decision date)?"]),
   f('partnership.stateAid.eurSekRate', 'number', ['Växelkurs EUR/SEK', 'EUR/SEK rate'], ['Vilken växelkurs EUR/SEK gällde när stödet beviljades (InforEuro)?', 'What EUR/SEK rate applied when the aid was granted (InforEuro)?']),
   f('partnership.stateAid.registeredInCentralRegister', 'boolean', ['Registrerat i det centrala registret', 'Entered in the central register'], ['Förs stödet av mindre betydelse in i det centrala registret över sådant stöd (krav för stöd som beviljas från 2026-01-01)?', 'Is the de minimis aid entered in the central register of such aid (required for aid granted from 2026-01-01)?']),
+  // Added (docs/decisions/0011-draft-grant-type-wording.md): only the draft reads it (register-extract clause).
+  f('partnership.reachesChildren', 'boolean', ['Verksamheten riktar sig till barn', 'The activities are aimed at children'], ['Riktar sig verksamheten till barn (under 18 år), så att ledare har direkt och regelbunden kontakt med barn?', 'Are the activities aimed at children (under 18), so that leaders have direct and regular contact with children?']),
   // agreement
   f('agreement.clauses', 'list', ['Avtalsklausuler', 'Agreement clauses'], ['Vilka klausuler innehåller överenskommelsen?', 'Which clauses does the agreement contain?'], CLAUSE_IDS),
   f('agreement.signedOn', 'date', ['Undertecknad', 'Signed on'], ['När undertecknas (undertecknades) överenskommelsen?', 'When is (was) the agreement signed?']),
@@ -107,5 +109,7 @@ export const INPUT_FACTS: readonly InputFactDef[] = [
   f('agreement.paymentPlan', 'int', ['Utbetalningar (antal)', 'Payments (count)'], ['Vilken utbetalningsplan har överenskommelsen (datum och belopp)?', 'What payment plan does the agreement have (dates and amounts)?']),
   f('followUp.reports', 'int', ['Uppföljningsrapporter (antal)', 'Follow-up reports (count)'], ['Vilka uppföljningsrapporter ska lämnas, när, och vilka har lämnats?', 'Which follow-up reports are due, when, and which have been submitted?']),
   f('agreement.noticePeriodMonths', 'months', ['Uppsägningstid', 'Notice period'], ['Hur många månaders uppsägningstid har överenskommelsen?', 'How many months of notice does the agreement have?']),
+  // Added (docs/decisions/0012-follow-up-covers-the-money.md).
+  f('followUp.unspentFundsSettled', 'boolean', ['Kvarvarande medel hanterade', 'Unspent funds settled'], ['Har outnyttjade medel vid avtalets slut betalats tillbaka, eller finns ett dokumenterat beslut att organisationen får behålla dem?', 'Have the funds unspent at the end of the agreement been repaid, or is there a documented decision that the organisation may keep them?']),
 ];
 

@@ -1,5 +1,6 @@
 import { UNKNOWN, type DerivedFactDef, type Unknown } from '../types.js';
 import { date, dayAfter, monthsBetween, num, round } from './helpers.js';
+import { agreementPeriodOf, reportPeriods } from './follow-up.js';
 
 type Tri = boolean | Unknown;
 
@@ -162,6 +163,62 @@ export const AGREEMENT_DERIVED: readonly DerivedFactDef[] = [
       const end = date(ctx.get('agreement.period.end'));
       if (start === UNKNOWN || end === UNKNOWN) return UNKNOWN;
       return monthsBetween(start, dayAfter(end));
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'agreement.paymentsAfterSigning',
+    type: 'boolean',
+    label: { sv: 'Ingen utbetalning före undertecknandet', en: 'No payment before signing' },
+    question: {
+      sv: 'När undertecknas överenskommelsen, och vilka datum har utbetalningarna?',
+      en: 'When is the agreement signed, and on which dates do the payments fall?',
+    },
+    dependsOn: ['agreement.signedOn', 'agreement.paymentPlan'],
+    // Kleene AND: a payment known to fall before the signing date settles it as false.
+    compute: (ctx) => {
+      const plan = ctx.input.agreement?.paymentPlan;
+      if (plan === null || plan === undefined) return UNKNOWN;
+      const signed = date(ctx.get('agreement.signedOn'));
+      return allTrue(plan.map((p) => onOrBefore(signed, p.dueOn ?? UNKNOWN)));
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'agreement.paymentsFollowReports',
+    type: 'boolean',
+    label: {
+      sv: 'Varje utbetalning efter den första kommer efter redovisningen av föregående period',
+      en: 'Each payment after the first comes after the report on the preceding period',
+    },
+    question: {
+      sv: 'Vilka datum har utbetalningarna, vilken period gäller överenskommelsen, och när ska rapporterna lämnas?',
+      en: 'On which dates do the payments fall, what period does the agreement cover, and when are the reports due?',
+    },
+    dependsOn: ['agreement.paymentPlan', 'agreement.period.start', 'agreement.period.end'],
+    // docs/decisions/0012-follow-up-covers-the-money.md: the report on the period in which the
+    // preceding payment fell must be due before the next payment. With a report register, its
+    // due date is used; without one, the report cannot be due before its period (twelve months
+    // from the agreement start, reportPeriods) has ended, so a payment before that fails.
+    compute: (ctx) => {
+      const plan = ctx.input.agreement?.paymentPlan;
+      if (plan === null || plan === undefined) return UNKNOWN;
+      if (plan.length <= 1) return true;
+      if (plan.some((p) => typeof p.dueOn !== 'string')) return UNKNOWN;
+      const dates = plan.map((p) => p.dueOn as string).sort();
+      const period = agreementPeriodOf(ctx);
+      const register = ctx.input.followUp?.reports ?? [];
+      const checks = dates.slice(1).map((d, i): boolean | typeof UNKNOWN => {
+        const prev = dates[i] as string;
+        const report = register.find((r) => typeof r.periodStart === 'string' && typeof r.periodEnd === 'string' && r.periodStart <= prev && prev <= r.periodEnd);
+        if (report && typeof report.dueOn === 'string') return report.dueOn <= d;
+        if (period === UNKNOWN) return UNKNOWN;
+        const chunk = reportPeriods(period.start, period.end).find(([from, to]) => from <= prev && prev <= to);
+        // A payment before the agreement period: its period is not known.
+        if (!chunk) return UNKNOWN;
+        return chunk[1] < d;
+      });
+      return allTrue(checks);
     },
   },
 ];
