@@ -12,6 +12,7 @@ import { resolveFacts } from '../src/facts/resolve.js';
 import { UNKNOWN } from '../src/facts/types.js';
 import { paramValueOn } from '../src/rules/rule-set.js';
 import { favourableCase, mergeCase } from '../src/testing/builders.js';
+import { PRIORITY_AREA_LABELS } from '../src/domain/case.js';
 
 const AS_OF = '2025-03-01';
 const dir = join(import.meta.dirname, '../examples');
@@ -84,7 +85,7 @@ describe('R1: no signable IOP agreement for a case the verdict does not allow', 
   });
 
   it('a conditional case lists every failing or open major in its preamble', async () => {
-    const input = mergeCase(base, { partnership: { activityPlan: false } });
+    const input = mergeCase(base, { organisation: { auditReportClean: false }, agreement: { signedOn: '2025-02-15' } });
     const v = await assess(input, { asOf: AS_OF });
     expect(v.outcome).toBe('conditional');
     const md = draftAgreement(input, { asOf: AS_OF });
@@ -183,5 +184,27 @@ describe('R3: the report schedule comes from the agreement period', () => {
     const md = draftAgreement(mergeCase(base, { agreement: { signedOn: '2025-01-10', paymentPlan: [{ dueOn: '2025-01-05', amountSek: 450000 }, { dueOn: '2025-06-30', amountSek: 450000 }] } }), { asOf: AS_OF, draftAnyway: true });
     expect(md).toContain('Minst en utbetalning ligger före den dag överenskommelsen undertecknas.');
     expect(md).toContain('Minst en utbetalning efter den första ligger innan redovisningen för föregående period kan ha kommit in.');
+  });
+});
+
+describe('R10: labels, not machine ids', () => {
+  it('a priority-area id is printed with the board wording; unknown text as written', () => {
+    const md = draftAgreement(base, { asOf: AS_OF });
+    expect(md).toContain('Det avser nämndens prioriterade område förebyggande stöd och insatser för företrädesvis barn och unga samt unga med funktionsvariationer.');
+    expect(md).not.toContain('forebyggande-barn-unga');
+    const other = draftAgreement(mergeCase(base, { partnership: { priorityAreas: ['Trygghet i Tensta', 'egen-forsorjning'] } }), { asOf: AS_OF });
+    expect(other).toContain('prioriterade områden: Trygghet i Tensta; stöd och insatser för egen försörjning');
+  });
+  it('every id IOP-RK-001 tests has the board wording in PRIORITY_AREA_LABELS', () => {
+    const rule = JSON.parse(readFileSync(join(import.meta.dirname, '../rules/overlays/rinkeby-kista/IOP-RK-001.json'), 'utf8')) as { conditions: { any: Array<{ value: string }> } };
+    const ids = rule.conditions.any.map((c) => c.value);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(Object.keys(PRIORITY_AREA_LABELS)).toContain(id);
+  });
+  it('no draft of an example prints a machine id of an enumerated value', () => {
+    for (const f of examples) {
+      const md = draftAgreement(load(f), { asOf: AS_OF, draftAnyway: true });
+      expect(md, f).not.toMatch(/forebyggande-barn-unga|egen-forsorjning|ideell-forening|social-services|proven-experience|evidence-based/);
+    }
   });
 });

@@ -137,13 +137,16 @@ describe('draftAgreement', () => {
     expect(dm).toContain('(EU) 2023/2832');
   });
 
-  it('follows the rule set: repayment is advice in 2017 and absent from the national model unless the case lists it', () => {
+  it('follows the rule set: repayment is required in every edition, the national model leaves the municipality open', () => {
     const noRepay = mergeCase(base, { agreement: { clauses: ALL.filter((c) => c !== 'repayment') } });
     const s2017 = draftAgreement(noRepay, { asOf: AS_OF, ruleSet: 'stockholm-2017' });
-    expect(s2017).toMatch(/## \d+\. Återbetalning\n\n\*Rekommenderad punkt, inget krav\.\*/);
-    expect(headings(draftAgreement(noRepay, { asOf: AS_OF, ruleSet: 'national' }))).not.toContain('Återbetalning');
+    expect(s2017).toMatch(/## \d+\. Återbetalning\n\nOm verksamheten/);
+    const national = draftAgreement(noRepay, { asOf: AS_OF, ruleSet: 'national' });
+    expect(headings(national)).toContain('Återbetalning');
     // The national model is not Stockholm's: the municipality is left for the officer.
-    expect(draftAgreement(noRepay, { asOf: AS_OF, ruleSet: 'national' })).toContain('**[FYLL I: kommunens namn]**');
+    expect(national).toContain('**[FYLL I: kommunens namn]**');
+    // Advice only: the knowledge-building clause is marked as recommended.
+    expect(draftAgreement(base, { asOf: AS_OF })).toMatch(/## \d+\. Kunskapsuppbyggnad och lärande\n\n\*Rekommenderad punkt, inget krav\.\*/);
   });
 
   it('every required clause heading appears for cases with very little in them', () => {

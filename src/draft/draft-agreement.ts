@@ -1,6 +1,6 @@
 import type { Locale, Text } from '../_internal/text.js';
 import { parseCase, resolveOptions } from '../assess.js';
-import type { ClauseId, IopCase } from '../domain/case.js';
+import { PRIORITY_AREA_LABELS, type ClauseId, type IopCase } from '../domain/case.js';
 import { IopInputError } from '../domain/input-error.js';
 import { reportPeriods } from '../facts/derived/follow-up.js';
 import { FACTS } from '../facts/registry.js';
@@ -177,8 +177,12 @@ function background(r: R): string[] {
   const p = r.input.partnership ?? {};
   const area = p.area ? valueLabel(p.area, r.locale) : r.missingFact('partnership.area');
   const s: string[] = [`${r.t('Partnerskapet', 'The partnership')} *${r.str('partnership.title')}* ${r.t('gäller verksamhetsområdet', 'concerns the area of')} ${area}.`];
-  const areas = (p.priorityAreas ?? []).filter((a) => a.trim() !== '').map(md);
-  if (areas.length) s.push(`${r.t('Det avser nämndens prioriterade områden:', "It addresses the board's priority areas:")} ${areas.join(', ')}.`);
+  // The board's wording for a known id (never the machine id), else the text as written.
+  const areas = (p.priorityAreas ?? []).filter((a) => a.trim() !== '').map((a) => {
+    const label = Object.hasOwn(PRIORITY_AREA_LABELS, a.trim()) ? PRIORITY_AREA_LABELS[a.trim()] : undefined;
+    return label ? label[r.locale] : md(a);
+  });
+  if (areas.length) s.push(`${r.t(areas.length > 1 ? 'Det avser nämndens prioriterade områden:' : 'Det avser nämndens prioriterade område', "It addresses the board's priority area" + (areas.length > 1 ? 's:' : ''))} ${areas.join('; ')}.`);
   const by = p.initiatedBy;
   const initiator = by === 'organisation' ? r.t('organisationen', 'the organisation') : by === 'city' ? r.t('staden', 'the city') : by === 'joint' ? r.t('parterna gemensamt', 'the parties jointly') : r.missingFact('partnership.initiatedBy');
   s.push(`${r.t('Initiativet togs av', 'The initiative was taken by')} ${initiator}.`);
