@@ -208,3 +208,20 @@ describe('R10: labels, not machine ids', () => {
     }
   });
 });
+
+describe('R7: the own contribution is valued', () => {
+  it('ten volunteer hours against 900 000 kr do not pass (IOP-PART-003) and the draft says so', async () => {
+    const token = mergeCase(base, { partnership: { organisationContribution: { fundingSek: 0, volunteerHours: 10, premises: false, other: '' }, cityContribution: { fundingSek: 900000 } } });
+    const v = await assess(token, { asOf: AS_OF });
+    const f = v.findings.find((x) => x.ruleId === 'IOP-PART-003');
+    expect([f?.status, f?.severity]).toEqual(['fail', 'major']);
+    expect(f?.explanation).toContain('2 200 kr');
+    const md = draftAgreement(token, { asOf: AS_OF });
+    expect(md).toContain('Organisationens insats värderas till 2 200 kr');
+    expect(md).toContain('> **Obs!** Organisationens egen insats är symbolisk');
+  });
+  it('the base case values hours, money and valued premises', () => {
+    const md = draftAgreement(mergeCase(base, { partnership: { organisationContribution: { premisesValueSek: 60000, other: null } } }), { asOf: AS_OF });
+    expect(md).toMatch(/Organisationens insats värderas till [\d  ]+ kr \(\d+ % av stadens medel\), med ideella timmar värderade till 220 kr per timme\./);
+  });
+});

@@ -163,6 +163,10 @@ export const PartnershipSchema = z.strictObject({
       volunteerHours: Amount.nullish(),
       premises: bool,
       other: text,
+      /** Added field (docs/input.md): the value of the premises the organisation provides, SEK (IOP-PART-003). */
+      premisesValueSek: Amount.nullish(),
+      /** Added field (docs/input.md): the value of the organisation's other contribution, SEK (IOP-PART-003). */
+      otherValueSek: Amount.nullish(),
     })
     .nullish(),
   goals: z.array(Goal).max(200).nullish(),

@@ -151,7 +151,13 @@ function renderer(ctx: Ctx) {
     return typeof v === 'string' ? v : missingFact(id);
   };
   const note = (sv: string, en: string): string => `> **${t('Obs!', 'Note:')}** ${t(sv, en)}`;
-  return { t, get, known, missing, fill, missingFact, str, sek, dateOf, note, input, locale, ctx };
+  /** A SEK parameter's value on asOf, or a placeholder. */
+  const sekParam = (id: string): string => {
+    const p = ctx.set.parameters.get(id);
+    const found = p ? paramValueOn(p, ctx.asOf) : UNKNOWN;
+    return found !== UNKNOWN && typeof found.value === 'number' ? formatSek(found.value, locale) : missing(id);
+  };
+  return { t, get, known, missing, fill, missingFact, str, sek, dateOf, note, sekParam, input, locale, ctx };
 }
 type R = ReturnType<typeof renderer>;
 
@@ -304,7 +310,20 @@ function contributions(r: R): string[] {
     typeof other === 'string' && other.trim() ? `- ${md(other)}` : undefined,
   ].filter((x): x is string => x !== undefined);
   if (org.length === 0) org.push(`- ${r.t('Ärendet anger inga egna insatser från organisationen.', 'The case states no contributions of its own from the organisation.')} ${r.fill(r.t('organisationens insatser', "the organisation's contributions"))}`);
-  return [`${r.t('Staden bidrar med', 'The city contributes')}:`, city.join('\n'), `${r.t('Organisationen bidrar med', 'The organisation contributes')}:`, org.join('\n')];
+  const out = [`${r.t('Staden bidrar med', 'The city contributes')}:`, city.join('\n'), `${r.t('Organisationen bidrar med', 'The organisation contributes')}:`, org.join('\n')];
+  // The valued own contribution (docs/decisions/0014-own-contribution-valued.md).
+  const value = r.get('partnership.organisationContributionValueSek');
+  const share = r.get('partnership.ownContributionShare');
+  if (typeof value === 'number') {
+    out.push(`${r.t('Organisationens insats värderas till', "The organisation's contribution is valued at")} ${formatSek(value, r.locale)}${typeof share === 'number' ? ` (${formatValue(share, 'ratio', r.locale)} ${r.t('av stadens medel', "of the city's funding")})` : ''}, ${r.t('med ideella timmar värderade till', 'with volunteer hours valued at')} ${r.sekParam('partnership.volunteerHourValueSek')} ${r.t('per timme', 'per hour')}.`);
+  }
+  if (r.get('partnership.ownContributionSufficient') === false) {
+    out.push(r.note(
+      'Organisationens egen insats är symbolisk i förhållande till stadens medel. I ett IOP finansierar båda parter verksamheten; dokumentera varför partnerskapet ändå är samfinansierat, eller pröva en annan form.',
+      "The organisation's own contribution is a token compared with the city's funding. In an IOP both parties finance the activity; document why the partnership is still co-financed, or consider another form.",
+    ));
+  }
+  return out;
 }
 
 function financing(r: R): string[] {
