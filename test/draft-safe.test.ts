@@ -225,3 +225,21 @@ describe('R7: the own contribution is valued', () => {
     expect(md).toMatch(/Organisationens insats värderas till [\d  ]+ kr \(\d+ % av stadens medel\), med ideella timmar värderade till 220 kr per timme\./);
   });
 });
+
+describe('clauses by state-aid route and area (review §2 items 5, 6)', () => {
+  it('de minimis: the written notice under 1407/2013 before 2024 and 2023/2831 from 2024-01-01, and recovery with interest', () => {
+    const dm = (grantedOn: string) => mergeCase(base, { partnership: { stateAid: { economicActivity: true, affectsTrade: true, route: 'de-minimis', grantedOn, priorAid: [] } } });
+    const before = draftAgreement(dm('2023-12-31'), { asOf: AS_OF, draftAnyway: true });
+    expect(before).toContain('stöd av mindre betydelse enligt kommissionens förordning (EU) nr 1407/2013');
+    expect(before).toContain('lagen (2013:388) om tillämpning av Europeiska unionens statsstödsregler');
+    const after = draftAgreement(dm('2024-01-01'), { asOf: AS_OF, draftAnyway: true });
+    expect(after).toContain('stöd av mindre betydelse enligt kommissionens förordning (EU) 2023/2831');
+    expect(after).toContain('under de senaste tre åren');
+    expect(draftAgreement(base, { asOf: AS_OF })).not.toContain('stöd av mindre betydelse enligt');
+  });
+  it('social services: a confidentiality clause; other areas: none', () => {
+    const md = draftAgreement(mergeCase(base, { partnership: { area: 'social-services' } }), { asOf: AS_OF, draftAnyway: true });
+    expect(md).toContain('Möter organisationen i verksamheten enskilda som får insatser från socialtjänsten');
+    expect(draftAgreement(base, { asOf: AS_OF })).not.toContain('socialtjänsten');
+  });
+});

@@ -210,7 +210,7 @@ function background(r: R): string[] {
   return [
     s.join(' '),
     `${r.t('Samhällsutmaningen och det gemensamma behovet:', 'The social challenge and the shared need:')} ${r.fill(r.t('vilken samhällsutmaning partnerskapet ska möta och varför parterna behöver samverka', 'which social challenge the partnership is to meet and why the parties need to cooperate'))}.`,
-    `${r.t('Överenskommelsen bygger på initiativet till partnerskapet, en beskrivning av organisationen och', 'The agreement rests on the initiative for the partnership, a description of the organisation and')} ${report}.`,
+    `${r.t('Överenskommelsen bygger på initiativet till partnerskapet, en beskrivning av organisationen, organisationens budget för verksamheten och', "The agreement rests on the initiative for the partnership, a description of the organisation, the organisation's budget for the activity and")} ${report}.`,
   ];
 }
 
@@ -264,6 +264,9 @@ function activities(r: R): string[] {
     'Stödet förutsätter att organisationen och de som företräder den respekterar demokratins idéer, inklusive jämställdhet och förbud mot diskriminering, och inte utövar våld, tvång eller hot eller bryter mot lagar och regler som skyddar dessa idéer (stadens demokrativillkor).',
     "The support presupposes that the organisation and those who represent it respect the ideas of democracy, including gender equality and the prohibition of discrimination, and do not use violence, coercion or threats or break laws that protect these ideas (the city's democracy condition).",
   ) + (democracy === UNKNOWN ? ` ${r.t('Prövat i ärendet:', 'Checked in the case:')} ${r.missingFact('organisation.democracyConditionMet')}.` : ''));
+  if (r.input.partnership?.area === 'social-services') {
+    sections.push(`${r.t('Möter organisationen i verksamheten enskilda som får insatser från socialtjänsten, kommer parterna överens om hur uppgifter om deras personliga förhållanden skyddas:', 'If the organisation meets individuals who receive social-services support, the parties agree on how information on their personal circumstances is protected:')} ${r.fill()}. ${r.t('Bedriver organisationen själv verksamhet med insatser enligt socialtjänstlagen gäller tystnadsplikten i den lagen.', 'If the organisation itself provides support under the Social Services Act, the duty of confidentiality in that Act applies.')}`);
+  }
   const children = r.get('partnership.reachesChildren');
   if (children === true) {
     sections.push(r.t(
@@ -368,6 +371,7 @@ function financing(r: R): string[] {
     'Ingen utbetalning görs innan överenskommelsen har undertecknats av båda parter. Varje utbetalning efter den första görs först när organisationens redovisning för föregående period enligt Uppföljning har kommit in och staden har godkänt den. Organisationen redovisar medlen skilt från sin övriga ekonomi (särredovisning).',
     "No payment is made before both parties have signed the agreement. Each payment after the first is made only when the organisation's report on the preceding period under Follow-up has come in and the city has approved it. The organisation accounts for the funds separately from its other finances.",
   ));
+  out.push(...deMinimisNotice(r));
   if (multiYear(r)) {
     out.push(r.t(
       'Utbetalningar för senare budgetår än det första förutsätter att nämnden tilldelas medel för ändamålet i stadens budget för det året.',
@@ -389,6 +393,23 @@ function periodDates(r: R): { start: string; end: string } | undefined {
   const start = pick('agreement.period.start', 'partnership.period.start');
   const end = pick('agreement.period.end', 'partnership.period.end');
   return start && end && start <= end ? { start, end } : undefined;
+}
+
+/**
+ * The written de minimis notice (Regulation 1407/2013 art. 6.1; from 2024-01-01 Regulation
+ * 2023/2831): the amount, its de minimis character with a reference to the regulation, and the
+ * organisation's declaration of other de minimis aid. Only when the case's route is `de-minimis`.
+ */
+function deMinimisNotice(r: R): string[] {
+  if (r.get('partnership.stateAid.route') !== 'de-minimis') return [];
+  const granted = r.get('partnership.stateAid.grantedOn');
+  const day = typeof granted === 'string' ? granted : r.ctx.asOf;
+  const [reg, period] = day >= '2024-01-01'
+    ? [r.t('kommissionens förordning (EU) 2023/2831', 'Commission Regulation (EU) 2023/2831'), r.t('de senaste tre åren', 'the last three years')]
+    : [r.t('kommissionens förordning (EU) nr 1407/2013', 'Commission Regulation (EU) No 1407/2013'), r.t('de två föregående beskattningsåren och det pågående beskattningsåret', 'the two previous fiscal years and the current fiscal year')];
+  return [
+    `${r.t('Stödet är stöd av mindre betydelse enligt', 'The support is de minimis aid under')} ${reg}. ${r.t('Stödets belopp är', 'The amount of the aid is')} ${r.sek('partnership.cityContribution.fundingSek')} (${r.t('bruttobidragsekvivalent', 'gross grant equivalent')}). ${r.t('Organisationen har före beslutet skriftligen uppgett vilket annat stöd av mindre betydelse den har fått under', 'Before the decision, the organisation declared in writing which other de minimis aid it has received during')} ${period}.`,
+  ];
 }
 
 /** The period spans more than one calendar (budget) year; unknown periods count as multi-year (the sentence is harmless). */
@@ -445,8 +466,8 @@ function followUp(r: R): string[] {
   const indicators = goals.map((g) => g.indicator?.trim()).filter((x): x is string => !!x).map(md);
   if (indicators.length) out.push(`${r.t('Gemensamma indikatorer:', 'Shared indicators:')} ${indicators.join('; ')}.`);
   out.push(r.t(
-    'Organisationen redovisar varje period nedan för sig, och hela avtalsperioden i en slutredovisning. En redovisning innehåller en verksamhetsberättelse med utfallet för indikatorerna, en ekonomisk redovisning av hur medlen har använts och hur mycket som inte har använts, granskad av organisationens revisor, samt organisationens årsredovisning eller årsbokslut när den finns. Redovisningarna innehåller inga personuppgifter.',
-    "The organisation reports on each period below separately, and on the whole agreement period in a final report. A report contains an activity report with the results for the indicators, a financial account of how the funds have been used and how much has not been used, reviewed by the organisation's auditor, and the organisation's annual report or annual accounts when available. The reports contain no personal data.",
+    'Organisationen redovisar varje period nedan för sig, och hela avtalsperioden i en slutredovisning. En redovisning innehåller en verksamhetsberättelse med utfallet för indikatorerna, en ekonomisk redovisning av hur medlen har använts och hur mycket som inte har använts, granskad av organisationens revisor, samt organisationens årsredovisning eller årsbokslut när den finns. Redovisningarna innehåller inga personuppgifter om deltagarna.',
+    "The organisation reports on each period below separately, and on the whole agreement period in a final report. A report contains an activity report with the results for the indicators, a financial account of how the funds have been used and how much has not been used, reviewed by the organisation's auditor, and the organisation's annual report or annual accounts when available. The reports contain no personal data on the participants.",
   ));
   const schedule = reportSchedule(r);
   if (schedule) out.push(schedule);
@@ -495,6 +516,13 @@ function repayment(r: R): string[] {
       'While a report is missing or a repayment has not been made, the city may withhold later payments and set off the amount to be repaid against them.',
     ),
   ];
+  const route = r.get('partnership.stateAid.route');
+  if (route === 'de-minimis' || route === 'sgei-de-minimis' || route === 'sgei-decision' || route === 'notified') {
+    out.push(r.t(
+      'Stöd som har lämnats i strid med EU:s statsstödsregler återkrävs med ränta enligt lagen (2013:388) om tillämpning av Europeiska unionens statsstödsregler.',
+      "Aid granted contrary to the EU state-aid rules is recovered with interest under the Act (2013:388) on the application of the European Union's state-aid rules.",
+    ));
+  }
   if (r.get('followUp.allActivitiesDelivered') === false) {
     const unspent = r.get('followUp.unspentFundsSek');
     const amount = typeof unspent === 'number' ? formatSek(unspent, r.locale) : r.missingFact('followUp.unspentFundsSek');
@@ -520,12 +548,16 @@ function personalData(r: R): string[] {
     return [r.t(
       `Organisationen behandlar personuppgifter för stadens räkning. Staden är personuppgiftsansvarig och organisationen personuppgiftsbiträde. Parterna ingår ett personuppgiftsbiträdesavtal enligt ${law.sv}, som bifogas överenskommelsen.`,
       `The organisation processes personal data on the city's behalf. The city is the controller and the organisation the processor. The parties enter into a processor agreement under ${law.en}, which is attached to the agreement.`,
+    ),
+    r.note(
+      'Att organisationen behandlar personuppgifter för stadens räkning och på stadens instruktioner tyder på att den utför en uppgift åt staden. Bekräfta att partnerskapet ändå inte är ett offentligt kontrakt (upphandlingsreglerna) och att rollerna stämmer med hur uppgifterna faktiskt behandlas.',
+      "That the organisation processes personal data on the city's behalf and on its instructions suggests that it performs a task for the city. Confirm that the partnership is still not a public contract (the procurement rules) and that the roles match how the data is actually processed.",
     )];
   }
   if (forCity === false) {
     return [r.t(
-      'Organisationen behandlar inte personuppgifter för stadens räkning. Var och en av parterna är personuppgiftsansvarig för de personuppgifter den själv behandlar; organisationen för uppgifter om sina deltagare, medlemmar och ideella ledare. Redovisningar och annat underlag som organisationen lämnar till staden innehåller inga personuppgifter.',
-      'The organisation does not process personal data on the city\'s behalf. Each party is the controller of the personal data it processes itself; the organisation of the data on its participants, members and volunteer leaders. Reports and other material the organisation gives the city contain no personal data.',
+      'Organisationen behandlar inte personuppgifter för stadens räkning. Var och en av parterna är personuppgiftsansvarig för de personuppgifter den själv behandlar; organisationen för uppgifter om sina deltagare, medlemmar och ideella ledare. Redovisningar och annat underlag som organisationen lämnar till staden innehåller inga personuppgifter om deltagarna.',
+      'The organisation does not process personal data on the city\'s behalf. Each party is the controller of the personal data it processes itself; the organisation of the data on its participants, members and volunteer leaders. Reports and other material the organisation gives the city contain no personal data on the participants.',
     )];
   }
   return [
@@ -751,6 +783,7 @@ function render(ctx: Ctx): string {
     [
       `> **${r.t('Utkast', 'Draft')}** ${r.t('från iop-rules enligt', 'from iop-rules under')} *${ctx.set.title[ctx.locale]}* (${ctx.set.id}), ${r.t('per', 'as of')} ${ctx.asOf}.`,
       `> ${r.t('Rubrikerna är de punkter regeluppsättningen kräver eller rekommenderar i detta ärende, och de punkter som redan finns i ärendets överenskommelse.', "The headings are the clauses the rule set requires or recommends for this case, and the clauses already in the case's agreement.")}`,
+      `> ${r.t('Rutorna överst, anteckningarna i kursiv stil och alla Obs! tas bort innan överenskommelsen undertecknas.', 'The boxes at the top, the notes in italics and every note marked Note: are removed before the agreement is signed.')}`,
       `> ${r.t(
         `Hakparenteser visar vad som återstår: UPPGIFT SAKNAS där ärendet saknar en uppgift (${nMissing} st.), FYLL I där handläggaren skriver texten (${nFill} st.).`,
         `Square brackets show what remains: MISSING where the case lacks a fact (${nMissing}), FILL IN where the case officer writes the text (${nFill}).`,
