@@ -155,6 +155,13 @@ describe('iop-rules draft', () => {
     expect(io.err).toContain('rekommenderad form: upphandling');
   });
 
+  it('refuses an incomplete case with exit 2', async () => {
+    const io = memoryIO();
+    expect(await main(['draft', 'examples/rinkeby-folkets-hus-incomplete.json', ...AS_OF], io)).toBe(EXIT.incomplete);
+    expect(io.out).toBe('');
+    expect(io.err).toContain('ofullständigt underlag');
+  });
+
   it('with --draft-anyway writes the document headed as not to be signed, and still exits non-zero', async () => {
     const io = memoryIO();
     expect(await main(['draft', 'examples/husby-atelje-not-eligible.json', ...AS_OF, '--draft-anyway'], io)).toBe(EXIT['not-eligible']);

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess, draftAgreement, IopDraftRefusedError } from '../src/index.js';
+import { assess, draftAgreement, IopDraftRefusedError, IopInputError } from '../src/index.js';
 import { parseCase, resolveOptions } from '../src/assess.js';
 import { CONTRACT_INDICATORS, contractIndicatorsIn } from '../src/draft/contract-indicators.js';
 import { verdictSync } from '../src/draft/verdict-sync.js';
@@ -73,6 +73,17 @@ describe('R1: no signable IOP agreement for a case the verdict does not allow', 
       expect(en.split('\n')[0]).toMatch(/^# NOT TO BE SIGNED AS AN IOP/);
     });
   }
+
+  it('draftAnyway must be a boolean: anything else is an input error naming the option', () => {
+    let err: unknown;
+    try {
+      draftAgreement(base, { asOf: AS_OF, draftAnyway: 'yes' as never });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(IopInputError);
+    expect((err as IopInputError).issues.map((i) => i.path)).toEqual(['options.draftAnyway']);
+  });
 
   it('an incomplete case is refused as well: a blocker is still open', () => {
     expect(() => draftAgreement({ organisation: { name: 'Kista SC' } }, { asOf: AS_OF })).toThrow(IopDraftRefusedError);

@@ -822,8 +822,12 @@ function render(ctx: Ctx): string {
 export function draftAgreement(input: unknown, options?: DraftOptions): string {
   const opts = resolveOptions(options);
   const parsed = parseCase(input);
-  if (!opts.ok || !parsed.ok) {
-    throw new IopInputError([...(opts.ok ? [] : opts.issues), ...(parsed.ok ? [] : parsed.error.issues)]);
+  const anyway = (options as { draftAnyway?: unknown } | null | undefined)?.draftAnyway;
+  const own = anyway === undefined || typeof anyway === 'boolean'
+    ? []
+    : [{ path: 'options.draftAnyway', code: 'invalid_option', message: { sv: 'ska vara true eller false', en: 'must be true or false' } }];
+  if (!opts.ok || !parsed.ok || own.length) {
+    throw new IopInputError([...(opts.ok ? [] : opts.issues), ...own, ...(parsed.ok ? [] : parsed.error.issues)]);
   }
   const { asOf, locale, set } = opts.value;
   const facts = resolveFacts(parsed.value, asOf, (id, date) => {
@@ -835,7 +839,7 @@ export function draftAgreement(input: unknown, options?: DraftOptions): string {
   const needs = requiredClauses(set, facts, asOf);
   const verdict = verdictSync(set, facts, asOf, locale);
   const signable = signableAsIop(verdict);
-  if (!signable && options?.draftAnyway !== true) {
+  if (!signable && anyway !== true) {
     const intro = locale === 'sv'
       ? 'Ingen IOP-överenskommelse tas fram: enligt bedömningen får ärendet inte tecknas som en IOP. Ange draftAnyway (CLI: --draft-anyway) för ett utkast märkt FÅR INTE TECKNAS SOM IOP.'
       : 'No IOP agreement is drafted: under the verdict the case may not be signed as an IOP. Set draftAnyway (CLI: --draft-anyway) for a draft marked NOT TO BE SIGNED AS AN IOP.';
