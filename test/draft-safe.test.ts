@@ -191,10 +191,16 @@ describe('R3: the report schedule comes from the agreement period', () => {
     const md = draftAgreement(mergeCase(base, { followUp: { reports: [{ periodStart: '2025-01-01', periodEnd: '2025-12-31', dueOn: '2026-01-15' }] } }), { asOf: AS_OF });
     expect(md).toContain('| 1 | redovisning | 2025-01-01 – 2025-12-31 | 2026-01-15 |');
   });
-  it('a payment before the preceding period ends or before signing gets a note', () => {
-    const md = draftAgreement(mergeCase(base, { agreement: { signedOn: '2025-01-10', paymentPlan: [{ dueOn: '2025-01-05', amountSek: 450000 }, { dueOn: '2025-06-30', amountSek: 450000 }] } }), { asOf: AS_OF, draftAnyway: true });
+  it('a payment before signing, or before an earlier period\'s report is due, gets a note', () => {
+    const md = draftAgreement(
+      mergeCase(base, {
+        agreement: { signedOn: '2025-01-10', paymentPlan: [{ dueOn: '2025-01-05', amountSek: 450000 }, { dueOn: '2026-01-31', amountSek: 450000 }] },
+        followUp: { reports: [{ periodStart: '2025-01-01', periodEnd: '2025-12-31', dueOn: '2026-02-28' }] },
+      }),
+      { asOf: AS_OF, draftAnyway: true },
+    );
     expect(md).toContain('Minst en utbetalning ligger före den dag överenskommelsen undertecknas.');
-    expect(md).toContain('Minst en utbetalning efter den första ligger innan redovisningen för föregående period kan ha kommit in.');
+    expect(md).toContain('Minst en utbetalning efter den första ligger före sista dagen för redovisningen av en tidigare period');
   });
 });
 

@@ -364,7 +364,7 @@ function financing(r: R): string[] {
       out.push(r.note('Minst en utbetalning ligger före den dag överenskommelsen undertecknas. Inga medel får betalas ut innan överenskommelsen är undertecknad.', 'At least one payment falls before the day the agreement is signed. No funds may be paid before the agreement is signed.'));
     }
     if (r.get('agreement.paymentsFollowReports') === false) {
-      out.push(r.note('Minst en utbetalning efter den första ligger innan redovisningen för föregående period kan ha kommit in. Flytta utbetalningen till efter att redovisningen ska lämnas.', 'At least one payment after the first falls before the report on the preceding period can have come in. Move the payment to after the report is due.'));
+      out.push(r.note('Minst en utbetalning efter den första ligger före sista dagen för redovisningen av en tidigare period enligt ärendets rapportplan. Flytta utbetalningen till efter att redovisningen ska lämnas.', "At least one payment after the first falls before the due date of the report on an earlier period in the case's report plan. Move the payment to after the report is due."));
     }
   }
   out.push(r.t(

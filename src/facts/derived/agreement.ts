@@ -1,6 +1,5 @@
 import { UNKNOWN, type DerivedFactDef, type Unknown } from '../types.js';
 import { date, dayAfter, monthsBetween, num, round } from './helpers.js';
-import { agreementPeriodOf, reportPeriods } from './follow-up.js';
 
 type Tri = boolean | Unknown;
 
@@ -195,29 +194,25 @@ export const AGREEMENT_DERIVED: readonly DerivedFactDef[] = [
       sv: 'Vilka datum har utbetalningarna, vilken period gäller överenskommelsen, och när ska rapporterna lämnas?',
       en: 'On which dates do the payments fall, what period does the agreement cover, and when are the reports due?',
     },
-    dependsOn: ['agreement.paymentPlan', 'agreement.period.start', 'agreement.period.end'],
-    // docs/decisions/0012-follow-up-covers-the-money.md: the report on the period in which the
-    // preceding payment fell must be due before the next payment. With a report register, its
-    // due date is used; without one, the report cannot be due before its period (twelve months
-    // from the agreement start, reportPeriods) has ended, so a payment before that fails.
+    dependsOn: ['agreement.paymentPlan', 'followUp.reports'],
+    // docs/decisions/0012-follow-up-covers-the-money.md: every report in the report plan whose
+    // period has ended before a payment (after the first) must be due on or before that payment.
+    // Instalments within one reporting period are not held back. Without a report plan the due
+    // dates are not known, so the fact is unknown (IOP-FU-008 applies only with a plan).
     compute: (ctx) => {
       const plan = ctx.input.agreement?.paymentPlan;
-      if (plan === null || plan === undefined) return UNKNOWN;
+      const register = ctx.input.followUp?.reports;
+      if (plan === null || plan === undefined || register === null || register === undefined) return UNKNOWN;
       if (plan.length <= 1) return true;
       if (plan.some((p) => typeof p.dueOn !== 'string')) return UNKNOWN;
       const dates = plan.map((p) => p.dueOn as string).sort();
-      const period = agreementPeriodOf(ctx);
-      const register = ctx.input.followUp?.reports ?? [];
-      const checks = dates.slice(1).map((d, i): boolean | typeof UNKNOWN => {
-        const prev = dates[i] as string;
-        const report = register.find((r) => typeof r.periodStart === 'string' && typeof r.periodEnd === 'string' && r.periodStart <= prev && prev <= r.periodEnd);
-        if (report && typeof report.dueOn === 'string') return report.dueOn <= d;
-        if (period === UNKNOWN) return UNKNOWN;
-        const chunk = reportPeriods(period.start, period.end).find(([from, to]) => from <= prev && prev <= to);
-        // A payment before the agreement period: its period is not known.
-        if (!chunk) return UNKNOWN;
-        return chunk[1] < d;
-      });
+      const checks = dates.slice(1).flatMap((d) =>
+        register.map((r): boolean | typeof UNKNOWN => {
+          if (typeof r.periodEnd !== 'string') return UNKNOWN;
+          if (r.periodEnd >= d) return true;
+          return typeof r.dueOn === 'string' ? r.dueOn <= d : UNKNOWN;
+        }),
+      );
       return allTrue(checks);
     },
   },
