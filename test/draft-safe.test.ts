@@ -254,6 +254,11 @@ describe('clauses by state-aid route and area (review §2 items 5, 6)', () => {
     expect(after).toContain('under de senaste tre åren');
     expect(draftAgreement(base, { asOf: AS_OF })).not.toContain('stöd av mindre betydelse enligt');
   });
+  it('culture above 400 000 kr: the account of work against threats and harassment; at 400 000 kr: none', () => {
+    const culture = (fundingSek: number) => mergeCase(base, { partnership: { area: 'culture', cityContribution: { fundingSek } } });
+    expect(draftAgreement(culture(900000), { asOf: AS_OF, draftAnyway: true })).toContain('hot, våld, kränkningar och sexuella trakasserier');
+    expect(draftAgreement(culture(400000), { asOf: AS_OF, draftAnyway: true })).not.toContain('sexuella trakasserier');
+  });
   it('social services: a confidentiality clause; other areas: none', () => {
     const md = draftAgreement(mergeCase(base, { partnership: { area: 'social-services' } }), { asOf: AS_OF, draftAnyway: true });
     expect(md).toContain('Möter organisationen i verksamheten enskilda som får insatser från socialtjänsten');

@@ -267,6 +267,15 @@ function activities(r: R): string[] {
   if (r.input.partnership?.area === 'social-services') {
     sections.push(`${r.t('Möter organisationen i verksamheten enskilda som får insatser från socialtjänsten, kommer parterna överens om hur uppgifter om deras personliga förhållanden skyddas:', 'If the organisation meets individuals who receive social-services support, the parties agree on how information on their personal circumstances is protected:')} ${r.fill()}. ${r.t('Bedriver organisationen själv verksamhet med insatser enligt socialtjänstlagen gäller tystnadsplikten i den lagen.', 'If the organisation itself provides support under the Social Services Act, the duty of confidentiality in that Act applies.')}`);
   }
+  // Stockholm's culture grants above 400 000 kr ask for an account of the work against threats,
+  // violence, abuse and sexual harassment (second legal review §2 item 8).
+  const cityFunding = r.get('partnership.cityContribution.fundingSek');
+  if (r.input.partnership?.area === 'culture' && typeof cityFunding === 'number' && cityFunding > 400000) {
+    sections.push(r.t(
+      'Organisationen beskriver i verksamhetsplanen hur den förebygger och hanterar hot, våld, kränkningar och sexuella trakasserier i verksamheten.',
+      'The organisation describes in the activity plan how it prevents and handles threats, violence, abuse and sexual harassment in the activities.',
+    ));
+  }
   const children = r.get('partnership.reachesChildren');
   if (children === true) {
     sections.push(r.t(
