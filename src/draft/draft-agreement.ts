@@ -268,7 +268,7 @@ function activities(r: R): string[] {
     sections.push(`${r.t('Möter organisationen i verksamheten enskilda som får insatser från socialtjänsten, kommer parterna överens om hur uppgifter om deras personliga förhållanden skyddas:', 'If the organisation meets individuals who receive social-services support, the parties agree on how information on their personal circumstances is protected:')} ${r.fill()}. ${r.t('Bedriver organisationen själv verksamhet med insatser enligt socialtjänstlagen gäller tystnadsplikten i den lagen.', 'If the organisation itself provides support under the Social Services Act, the duty of confidentiality in that Act applies.')}`);
   }
   // Stockholm's culture grants above 400 000 kr ask for an account of the work against threats,
-  // violence, abuse and sexual harassment (second legal review §2 item 8).
+  // violence, abuse and sexual harassment (docs/decisions/0011-draft-grant-type-wording.md).
   const cityFunding = r.get('partnership.cityContribution.fundingSek');
   if (r.input.partnership?.area === 'culture' && typeof cityFunding === 'number' && cityFunding > 400000) {
     sections.push(r.t(
