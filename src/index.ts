@@ -9,7 +9,7 @@ export type { AssessOptions, RuleInfo, RuleSetComparison } from './assess.js';
 export { formatVerdict } from './format/format-verdict.js';
 export { ruleJsonSchema } from './rules/json-schema.js';
 export type { VerdictFormat } from './format/format-verdict.js';
-export { draftAgreement, type DraftOptions } from './draft/draft-agreement.js';
+export { draftAgreement, IopDraftRefusedError, type DraftOptions } from './draft/draft-agreement.js';
 export { IopInputError } from './domain/input-error.js';
 export { DEFAULT_INPUT_LIMITS } from './domain/limits.js';
 export type { InputLimits } from './domain/limits.js';

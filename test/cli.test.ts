@@ -147,6 +147,31 @@ describe('iop-rules draft', () => {
     expect(io.out).toContain('802500-1234');
   });
 
+  it('refuses a not-eligible (procurement) case: nothing on stdout, the reasons on stderr, exit 1', async () => {
+    const io = memoryIO();
+    expect(await main(['draft', 'examples/studieframjandet-procurement.json', ...AS_OF], io)).toBe(EXIT['not-eligible']);
+    expect(io.out).toBe('');
+    expect(io.err).toContain('Ingen IOP-överenskommelse tas fram');
+    expect(io.err).toContain('rekommenderad form: upphandling');
+  });
+
+  it('refuses an incomplete case with exit 2', async () => {
+    const io = memoryIO();
+    expect(await main(['draft', 'examples/rinkeby-folkets-hus-incomplete.json', ...AS_OF], io)).toBe(EXIT.incomplete);
+    expect(io.out).toBe('');
+    expect(io.err).toContain('ofullständigt underlag');
+  });
+
+  it('with --draft-anyway writes the document headed as not to be signed, and still exits non-zero', async () => {
+    const io = memoryIO();
+    expect(await main(['draft', 'examples/husby-atelje-not-eligible.json', ...AS_OF, '--draft-anyway'], io)).toBe(EXIT['not-eligible']);
+    expect(io.out.split('\n')[0]).toBe('# FÅR INTE TECKNAS SOM IOP – utkast till överenskommelse om idéburet offentligt partnerskap');
+    expect(io.err).toContain('Bedömning: uppfyller inte villkoren');
+    const ok = memoryIO();
+    expect(await main(['draft', 'examples/loparakademin-eligible.json', ...AS_OF, '--draft-anyway'], ok)).toBe(0);
+    expect(ok.err).toBe('');
+  });
+
   it('writes English with --locale en, and refuses bad input with exit 4', async () => {
     const en = memoryIO();
     await main(['draft', 'examples/loparakademin-eligible.json', ...AS_OF, '--locale', 'en'], en);

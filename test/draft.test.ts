@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess, draftAgreement, IopInputError } from '../src/index.js';
+import { assess, draftAgreement, IopDraftRefusedError, IopInputError } from '../src/index.js';
 import { parseCase, resolveOptions } from '../src/assess.js';
 import type { ClauseId, IopCase } from '../src/domain/case.js';
 import { clauseHeading } from '../src/draft/draft-agreement.js';
@@ -49,7 +49,8 @@ describe('golden drafts of the examples', () => {
     const input = JSON.parse(readFileSync(join(dir, file), 'utf8')) as IopCase;
 
     it(`${file}: matches the golden draft (sv, and en when the case is eligible)`, async () => {
-      const sv = draftAgreement(input, { asOf: AS_OF });
+      // A case the verdict does not let be signed is drafted only on request, under a "not to be signed" heading.
+      const sv = draftAgreement(input, { asOf: AS_OF, draftAnyway: true });
       await expect(sv).toMatchFileSnapshot(`golden/drafts/${name}.sv.md`);
       const verdict = await assess(input, { asOf: AS_OF });
       if (verdict.outcome === 'eligible') {
@@ -60,7 +61,7 @@ describe('golden drafts of the examples', () => {
     it(`${file}: a heading for every clause the rule set asks for, and the case's own figures`, () => {
       const asked = needs(input);
       for (const locale of ['sv', 'en'] as const) {
-        const md = draftAgreement(input, { asOf: AS_OF, locale });
+        const md = draftAgreement(input, { asOf: AS_OF, locale, draftAnyway: true });
         const hs = headings(md);
         for (const clause of asked.keys()) expect(hs, `${locale}: ${clause}`).toContain(clauseHeading(clause, locale));
         const funding = input.partnership?.cityContribution?.fundingSek;
@@ -85,7 +86,7 @@ describe('draftAgreement', () => {
   it('the eligible case: every required clause heading, with the real figures and no missing facts', () => {
     const md = draftAgreement(base, { asOf: AS_OF });
     const hs = headings(md);
-    for (const h of ['Parter', 'Bakgrund', 'Syfte och mål', 'Verksamhet och åtaganden', 'Parternas insatser', 'Finansiering', 'Avtalsperiod och uppsägning', 'Uppföljning', 'Återbetalning', 'Kunskapsuppbyggnad och lärande', 'Ändringar och tillägg', 'Omförhandling, uppsägning och hävning', 'Tvister', 'Underskrifter']) {
+    for (const h of ['Parter', 'Bakgrund', 'Syfte och mål', 'Verksamhet och självständighet', 'Parternas insatser', 'Finansiering', 'Avtalsperiod och uppsägning', 'Uppföljning', 'Återbetalning', 'Kunskapsuppbyggnad och lärande', 'Ändringar, tillägg och överlåtelse', 'Omförhandling och uppsägning', 'Oenighet', 'Underskrifter']) {
       expect(hs).toContain(h);
     }
     expect(md).toContain('**Löparakademin**, organisationsnummer 802500-1234, ideell förening');
@@ -117,10 +118,14 @@ describe('draftAgreement', () => {
   });
 
   it('includes an Insyn heading exactly when a municipal matter is handed over (IOP-KL-005)', () => {
-    expect(headings(draftAgreement(mergeCase(base, { partnership: { handsOverMunicipalTask: true } }), { asOf: AS_OF }))).toContain('Insyn');
-    const open = draftAgreement(mergeCase(base, { partnership: { handsOverMunicipalTask: null } }), { asOf: AS_OF });
+    // A municipal task handed over for payment is a contract (IOP-PROC-001), and an unknown one
+    // leaves the case incomplete: both are refused, so the clause is seen with draftAnyway.
+    const anyway = { asOf: AS_OF, draftAnyway: true } as const;
+    expect(() => draftAgreement(mergeCase(base, { partnership: { handsOverMunicipalTask: true } }), { asOf: AS_OF })).toThrow(IopDraftRefusedError);
+    expect(headings(draftAgreement(mergeCase(base, { partnership: { handsOverMunicipalTask: true } }), anyway))).toContain('Insyn');
+    const open = draftAgreement(mergeCase(base, { partnership: { handsOverMunicipalTask: null } }), anyway);
     expect(headings(open)).toContain('Insyn');
-    expect(open).toContain('Det är inte känt om punkten behövs. Ska organisationen sköta en uppgift som kommunen själv ansvarar för');
+    expect(open).toContain('Det är inte känt om punkten behövs. Ska organisationen på stadens uppdrag utföra en uppgift som kommunen själv ansvarar för');
     expect(headings(draftAgreement(base, { asOf: AS_OF }))).not.toContain('Insyn');
   });
 
@@ -129,36 +134,40 @@ describe('draftAgreement', () => {
     expect(headings(pd)).toContain('Personuppgifter');
     expect(pd).toContain('artikel 28 i dataskyddsförordningen (EU) 2016/679');
     expect(pd).toContain('2. Personuppgiftsbiträdesavtal');
-    const sgei = draftAgreement(mergeCase(base, { partnership: { stateAid: { route: 'sgei-decision' } } }), { asOf: AS_OF });
+    const sgeiFacts = { economicActivity: true, affectsTrade: true, entrustmentAct: true, socialNeedsService: true, overcompensationArrangements: true };
+    const sgei = draftAgreement(mergeCase(base, { organisation: { legalForm: 'stiftelse' }, partnership: { stateAid: { ...sgeiFacts, route: 'sgei-decision' } } }), { asOf: AS_OF });
     expect(headings(sgei)).toContain('Uppdrag att tillhandahålla en tjänst av allmänt ekonomiskt intresse');
     expect(sgei).toContain('2012/21/EU');
-    const dm = draftAgreement(mergeCase(base, { partnership: { stateAid: { route: 'sgei-de-minimis' } } }), { asOf: AS_OF });
+    const dm = draftAgreement(mergeCase(base, { partnership: { stateAid: { ...sgeiFacts, route: 'sgei-de-minimis', grantedOn: '2024-12-10', eurSekRate: 11.5, priorAid: [] } } }), { asOf: AS_OF, draftAnyway: true });
     expect(dm).toContain('(EU) 2023/2832');
   });
 
-  it('follows the rule set: repayment is advice in 2017 and absent from the national model unless the case lists it', () => {
+  it('follows the rule set: repayment is required in every edition, the national model leaves the municipality open', () => {
     const noRepay = mergeCase(base, { agreement: { clauses: ALL.filter((c) => c !== 'repayment') } });
     const s2017 = draftAgreement(noRepay, { asOf: AS_OF, ruleSet: 'stockholm-2017' });
-    expect(s2017).toMatch(/## \d+\. Återbetalning\n\n\*Rekommenderad punkt, inget krav\.\*/);
-    expect(headings(draftAgreement(noRepay, { asOf: AS_OF, ruleSet: 'national' }))).not.toContain('Återbetalning');
+    expect(s2017).toMatch(/## \d+\. Återbetalning\n\nOm verksamheten/);
+    const national = draftAgreement(noRepay, { asOf: AS_OF, ruleSet: 'national' });
+    expect(headings(national)).toContain('Återbetalning');
     // The national model is not Stockholm's: the municipality is left for the officer.
-    expect(draftAgreement(noRepay, { asOf: AS_OF, ruleSet: 'national' })).toContain('**[FYLL I: kommunens namn]**');
+    expect(national).toContain('**[FYLL I: kommunens namn]**');
+    // Advice only: the knowledge-building clause is marked as recommended.
+    expect(draftAgreement(base, { asOf: AS_OF })).toMatch(/## \d+\. Kunskapsuppbyggnad och lärande\n\n\*Rekommenderad punkt, inget krav\.\*/);
   });
 
   it('every required clause heading appears for cases with very little in them', () => {
     const thin = { organisation: { name: 'Kista SC' } };
     const asked = needs(thin);
-    const md = draftAgreement(thin, { asOf: AS_OF });
+    const md = draftAgreement(thin, { asOf: AS_OF, draftAnyway: true });
     expect(asked.size).toBeGreaterThan(10);
     for (const clause of asked.keys()) expect(headings(md)).toContain(clauseHeading(clause as ClauseId, 'sv'));
   });
 
   it('shows a visible placeholder for each unknown fact, in both languages', () => {
     const input = mergeCase(base, { organisation: { orgNumber: null, legalForm: null }, partnership: { cityContribution: { fundingSek: null } } });
-    const sv = draftAgreement(input, { asOf: AS_OF });
+    const sv = draftAgreement(input, { asOf: AS_OF, draftAnyway: true });
     expect(sv).toContain('organisationsnummer [UPPGIFT SAKNAS: organisationsnummer], [UPPGIFT SAKNAS: juridisk form]');
     expect(sv).toContain('sammanlagt **[UPPGIFT SAKNAS: stadens medel]**');
-    const en = draftAgreement(input, { asOf: AS_OF, locale: 'en' });
+    const en = draftAgreement(input, { asOf: AS_OF, locale: 'en', draftAnyway: true });
     expect(en).toContain('organisation number [MISSING: organisation number], [MISSING: legal form]');
     expect(en).not.toContain('UPPGIFT SAKNAS');
     // The count in the preamble is the number of placeholders in the text.
@@ -179,7 +188,9 @@ describe('draftAgreement', () => {
       { asOf: '2025-09-01' },
     );
     expect(md).toMatch(/## \d+\. Återbetalning[\s\S]*Outnyttjade medel enligt rapporterna: 300 000 kr\./);
-    expect(md).toContain('| 1 | 2025-01-01 – 2025-06-30 | 2025-08-15 |');
+    // The schedule comes from the agreement period, not from the register of reports.
+    expect(md).toContain('| 1 | redovisning | 2025-01-01 – 2025-12-31 | [FYLL I: datum] |');
+    expect(md).not.toContain('2025-01-01 – 2025-06-30');
   });
 
   it('escapes Markdown in every text from the case', () => {

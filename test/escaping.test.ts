@@ -64,8 +64,8 @@ function foreignMarkup(html: string): string[] {
   return ours.match(/<[^\n]{0,30}/g) ?? [];
 }
 
-async function verdictWith(input: unknown, overlays: unknown[]): Promise<Verdict> {
-  const res = await safeAssess(input, { asOf: '2025-03-01', overlays });
+async function verdictWith(input: unknown, overlays: unknown[], asOf = '2025-03-01'): Promise<Verdict> {
+  const res = await safeAssess(input, { asOf, overlays });
   if (!res.ok) throw new Error(res.error.message);
   return res.verdict;
 }
@@ -107,7 +107,8 @@ describe('formatVerdict with hostile input', () => {
 
   it('priority areas in IOP-RK-001 ({partnership.priorityAreas})', async () => {
     const areas = [`${MARK} ${EVIL}`, '<img src=x onerror=alert(1)>'];
-    const v = await verdictWith(favourableCase({ partnership: { priorityAreas: areas } }), ['rinkeby-kista']);
+    // IOP-RK-001 covers the plan years 2022–2023 (docs/decisions/0015-agreement-severities-and-editions.md).
+    const v = await verdictWith(favourableCase({ partnership: { priorityAreas: areas } }), ['rinkeby-kista'], '2023-06-01');
     expect(v.findings.find((f) => f.ruleId === 'IOP-RK-001')?.status).toBe('fail');
     checkAll(v, areas[0] as string);
     expect(formatVerdict(v, { format: 'html' })).toContain('&lt;img src=x onerror=alert(1)&gt;');

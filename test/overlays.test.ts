@@ -50,11 +50,12 @@ function comparable(f: Finding): unknown {
 describe('the bundled rinkeby-kista overlay, selected by id', () => {
   it('adds its rules and the layer overlay:rinkeby-kista', async () => {
     const input = { partnership: { priorityAreas: ['kultur'] } };
-    const without = await assess(input, { asOf: '2025-03-01', ruleSet: 'stockholm-2023' });
-    const withOverlay = await assess(input, { asOf: '2025-03-01', ruleSet: 'stockholm-2023', overlays: ['rinkeby-kista'] });
+    // RK-001 covers the plan years 2022 and 2023 (docs/decisions/0015-agreement-severities-and-editions.md).
+    const without = await assess(input, { asOf: '2023-06-01', ruleSet: 'stockholm-2017' });
+    const withOverlay = await assess(input, { asOf: '2023-06-01', ruleSet: 'stockholm-2017', overlays: ['rinkeby-kista'] });
     expect(without.ruleSet.layers).not.toContain('overlay:rinkeby-kista');
     expect(overlayFindings(without, 'RK')).toEqual([]);
-    expect(withOverlay.ruleSet.layers).toEqual(['law', 'stockholm-2023', 'common', 'overlay:rinkeby-kista']);
+    expect(withOverlay.ruleSet.layers).toEqual(['law', 'stockholm-2017', 'common', 'overlay:rinkeby-kista']);
     expect(withOverlay.ruleSet.hash).not.toBe(without.ruleSet.hash);
     const rk1 = withOverlay.findings.find((f) => f.ruleId === 'IOP-RK-001');
     expect(rk1).toMatchObject({ area: 'partnership', severity: 'major', status: 'fail', layer: 'overlay:rinkeby-kista' });
@@ -65,11 +66,12 @@ describe('the bundled rinkeby-kista overlay, selected by id', () => {
     expect(others(withOverlay)).toEqual(others(without));
   });
 
-  it('RK-002 is in force only while the district agreements ran (2022-01-01..2023-12-31)', async () => {
+  it('RK-001 covers the plan years 2022–2023, RK-002 runs on, RK-003 from the response (2023-03-05)', async () => {
     const ids = async (asOf: string) => overlayFindings(await assess({}, { asOf, overlays: ['rinkeby-kista'] }), 'RK').map((f) => f.ruleId);
     expect(await ids('2021-12-31')).toEqual([]);
-    expect(await ids('2023-12-31')).toEqual(['IOP-RK-001', 'IOP-RK-002']);
-    expect(await ids('2024-01-01')).toEqual(['IOP-RK-001']);
+    expect(await ids('2023-03-04')).toEqual(['IOP-RK-001', 'IOP-RK-002']);
+    expect(await ids('2023-12-31')).toEqual(['IOP-RK-001', 'IOP-RK-002', 'IOP-RK-003']);
+    expect(await ids('2024-01-01')).toEqual(['IOP-RK-002', 'IOP-RK-003']);
   });
 
   it('an unknown overlay id is an input error naming options.overlays[0]', async () => {

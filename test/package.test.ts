@@ -8,6 +8,7 @@ const built = existsSync('dist/index.js') && existsSync('dist/index.cjs');
 const PUBLIC = [
   'DEFAULT_INPUT_LIMITS',
   'IopCaseSchema',
+  'IopDraftRefusedError',
   'IopInputError',
   'RuleDefinitionError',
   'VERSION',

@@ -35,7 +35,7 @@ for (const f of files) {
     en: formatVerdict(en, { format: 'text' }),
     md: formatVerdict(sv, { format: 'markdown' }),
     html: formatVerdict(en, { format: 'html' }),
-    draft: draftAgreement(input, { asOf: '2025-03-01' }),
+    draft: draftAgreement(input, { asOf: '2025-03-01', draftAnyway: true }),
   };
 }
 const lop = JSON.parse(readFileSync(examplesDir + '/loparakademin-eligible.json', 'utf8'));

@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { assess, caseJsonSchema, compareRuleSets, listRules, listRuleSets, type AssessOptions } from '../assess.js';
 import { IopInputError, type InputIssue } from '../domain/input-error.js';
 import { DEFAULT_INPUT_LIMITS } from '../domain/limits.js';
-import { draftAgreement } from '../draft/draft-agreement.js';
+import { draftAgreement, IopDraftRefusedError, signableAsIop, verdictSummary } from '../draft/draft-agreement.js';
 import { formatVerdict } from '../format/format-verdict.js';
 import { stripControl } from '../format/escape.js';
 import type { Locale } from '../_internal/text.js';
@@ -45,6 +45,7 @@ Usage:
   iop-rules compare FILE|- --from ID --to ID [--as-of DATE] [--locale sv|en] [--format json|text]
   iop-rules schema
   iop-rules draft FILE|- [--as-of DATE] [--rule-set ID] [--locale sv|en] [--overlay FILE|ID]...
+                         [--draft-anyway]
   iop-rules test SCENARIO...
   iop-rules verify VERDICT CASE
 
@@ -72,6 +73,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   'max-input-bytes': { type: 'string' },
+  'draft-anyway': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -212,8 +214,26 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       case 'draft': {
         if (args.length !== 1) throw new UsageError('draft takes exactly one FILE (or -)');
         const input = await readInput(io, args[0] as string, max);
-        io.stdout(draftAgreement(input, await assessOptions(io, values, max)));
-        return 0;
+        const opts = await assessOptions(io, values, max);
+        // A case the verdict does not let be signed as an IOP: refused (stderr, the outcome's exit
+        // code), or with --draft-anyway drafted under a "not to be signed" heading, still non-zero.
+        const notSignableExit = (v: Verdict): number => (EXIT[v.outcome] === 0 ? EXIT['not-eligible'] : EXIT[v.outcome]);
+        try {
+          const text = draftAgreement(input, { ...opts, draftAnyway: values['draft-anyway'] === true });
+          if (values['draft-anyway'] !== true) {
+            io.stdout(text);
+            return 0;
+          }
+          const v = await assess(input, opts);
+          io.stdout(text);
+          if (signableAsIop(v)) return 0;
+          io.stderr(`${verdictSummary(v, locale).map((l) => stripControl(l)).join('\n')}\n`);
+          return notSignableExit(v);
+        } catch (e) {
+          if (!(e instanceof IopDraftRefusedError)) throw e;
+          io.stderr(`${e.reasons.map((l) => stripControl(l)).join('\n')}\n`);
+          return notSignableExit(e.verdict);
+        }
       }
       case 'schema':
         io.stdout(`${JSON.stringify(caseJsonSchema(), null, 2)}\n`);

@@ -32,6 +32,24 @@ export const PARTNERSHIP_AREAS = [
   'other',
 ] as const;
 
+/**
+ * Priority-area ids a board has defined, with the board's own wording. `partnership.priorityAreas`
+ * stays a free list (other boards use other ids); the draft prints the wording for a known id and
+ * the text as written otherwise. The one table: IOP-RK-001 tests these ids, and
+ * test/draft-safe.test.ts checks that every id it tests has a label here.
+ */
+export const PRIORITY_AREA_LABELS: Readonly<Record<string, { readonly sv: string; readonly en: string }>> = {
+  // Rinkeby-Kista stadsdelsnämnd, plan years 2022–2023 (its response to KS 2022/1171, 2023-03-05).
+  'egen-forsorjning': {
+    sv: 'stöd och insatser för egen försörjning med prioritet på kvinnor som står långt ifrån arbetsmarknaden',
+    en: 'support and measures towards self-sufficiency, with priority for women far from the labour market',
+  },
+  'forebyggande-barn-unga': {
+    sv: 'förebyggande stöd och insatser för företrädesvis barn och unga samt unga med funktionsvariationer',
+    en: 'preventive support and measures mainly for children and young people, including young people with disabilities',
+  },
+};
+
 export const INITIATORS = ['organisation', 'city', 'joint'] as const;
 export const METHOD_BASES = ['evidence-based', 'proven-experience', 'none'] as const;
 export const STATE_AID_ROUTES = ['none', 'de-minimis', 'sgei-de-minimis', 'sgei-decision', 'notified'] as const;
@@ -168,6 +186,10 @@ export const PartnershipSchema = z.strictObject({
       volunteerHours: Amount.nullish(),
       premises: bool,
       other: text,
+      /** Added field (docs/input.md): the value of the premises the organisation provides, SEK (IOP-PART-003). */
+      premisesValueSek: Amount.nullish(),
+      /** Added field (docs/input.md): the value of the organisation's other contribution, SEK (IOP-PART-003). */
+      otherValueSek: Amount.nullish(),
     })
     .nullish(),
   goals: z.array(Goal).max(200).nullish(),
@@ -179,6 +201,10 @@ export const PartnershipSchema = z.strictObject({
   openToNonMembers: bool,
   /** Added field (docs/input.md): the support is aimed at the organisation's business (näringsverksamhet), KL 2:8. */
   supportsBusinessActivity: bool,
+  /** Added field (docs/input.md): the activities are aimed at children; the draft then carries the register-extract clause (lag 2013:852). */
+  reachesChildren: bool,
+  /** Added field (docs/input.md): the administration's IOP process is described and available to idéburna organisations (IOP-PART-020, advisory). */
+  processPublic: bool,
 });
 export type Partnership = z.infer<typeof PartnershipSchema>;
 
@@ -217,6 +243,8 @@ const Report = z.strictObject({
 /** Follow-up of a running partnership. */
 export const FollowUpSchema = z.strictObject({
   reports: z.array(Report).max(500).nullish(),
+  /** Added field (docs/input.md): funds unspent at the end have been repaid, or a decision to let the organisation keep them is recorded (IOP-FU-006). */
+  unspentFundsSettled: bool,
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 

@@ -164,4 +164,56 @@ export const AGREEMENT_DERIVED: readonly DerivedFactDef[] = [
       return periodMonths(start, end);
     },
   },
+  {
+    kind: 'derived',
+    id: 'agreement.paymentsAfterSigning',
+    type: 'boolean',
+    label: { sv: 'Ingen utbetalning före undertecknandet', en: 'No payment before signing' },
+    question: {
+      sv: 'När undertecknas överenskommelsen, och vilka datum har utbetalningarna?',
+      en: 'When is the agreement signed, and on which dates do the payments fall?',
+    },
+    dependsOn: ['agreement.signedOn', 'agreement.paymentPlan'],
+    // Kleene AND: a payment known to fall before the signing date settles it as false.
+    compute: (ctx) => {
+      const plan = ctx.input.agreement?.paymentPlan;
+      if (plan === null || plan === undefined) return UNKNOWN;
+      const signed = date(ctx.get('agreement.signedOn'));
+      return allTrue(plan.map((p) => onOrBefore(signed, p.dueOn ?? UNKNOWN)));
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'agreement.paymentsFollowReports',
+    type: 'boolean',
+    label: {
+      sv: 'Varje utbetalning efter den första kommer efter redovisningen av föregående period',
+      en: 'Each payment after the first comes after the report on the preceding period',
+    },
+    question: {
+      sv: 'Vilka datum har utbetalningarna, vilken period gäller överenskommelsen, och när ska rapporterna lämnas?',
+      en: 'On which dates do the payments fall, what period does the agreement cover, and when are the reports due?',
+    },
+    dependsOn: ['agreement.paymentPlan', 'followUp.reports'],
+    // docs/decisions/0014-follow-up-covers-the-money.md: every report in the report plan whose
+    // period has ended before a payment (after the first) must be due on or before that payment.
+    // Instalments within one reporting period are not held back. Without a report plan the due
+    // dates are not known, so the fact is unknown (IOP-FU-008 applies only with a plan).
+    compute: (ctx) => {
+      const plan = ctx.input.agreement?.paymentPlan;
+      const register = ctx.input.followUp?.reports;
+      if (plan === null || plan === undefined || register === null || register === undefined) return UNKNOWN;
+      if (plan.length <= 1) return true;
+      if (plan.some((p) => typeof p.dueOn !== 'string')) return UNKNOWN;
+      const dates = plan.map((p) => p.dueOn as string).sort();
+      const checks = dates.slice(1).flatMap((d) =>
+        register.map((r): boolean | typeof UNKNOWN => {
+          if (typeof r.periodEnd !== 'string') return UNKNOWN;
+          if (r.periodEnd >= d) return true;
+          return typeof r.dueOn === 'string' ? r.dueOn <= d : UNKNOWN;
+        }),
+      );
+      return allTrue(checks);
+    },
+  },
 ];

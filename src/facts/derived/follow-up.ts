@@ -1,6 +1,8 @@
 import type { FollowUp } from '../../domain/case.js';
 import type { Text } from '../../_internal/text.js';
 import { UNKNOWN, type DerivedFactDef, type FactValue, type Unknown } from '../types.js';
+import { addDays, addMonths, formatISO, parseISO } from 'date-fns';
+import type { DeriveContext } from '../types.js';
 import { round } from './helpers.js';
 
 type Report = NonNullable<NonNullable<FollowUp['reports']>[number]>;
@@ -143,6 +145,63 @@ function largestShortfall(reports: readonly Report[]): { gap: number; indicator:
   return { gap, indicator };
 }
 
+const iso = (d: Date): string => formatISO(d, { representation: 'date' });
+
+/**
+ * The reporting periods of an agreement period: twelve months at a time from its start, the last
+ * one cut at its end (Stockholm's multi-year grants are "redovisas separat per genomfört år").
+ * The draft's report schedule and IOP-FU-006's coverage test both read this one list.
+ */
+export function reportPeriods(start: string, end: string): Array<[from: string, to: string]> {
+  const out: Array<[string, string]> = [];
+  let from = start;
+  // 1 200 periods is a hundred years: a bound against a runaway loop, far beyond any agreement.
+  while (from <= end && out.length < 1200) {
+    const next = iso(addMonths(parseISO(start), 12 * (out.length + 1)));
+    const to = iso(addDays(parseISO(next), -1));
+    out.push([from, to < end ? to : end]);
+    from = next;
+  }
+  return out;
+}
+
+/** The agreement period the follow-up is measured against: the agreement's dates, else the partnership's. */
+export function agreementPeriodOf(ctx: Pick<DeriveContext, 'get'>): { start: string; end: string } | Unknown {
+  const pick = (a: string, p: string): string | Unknown => {
+    const av = ctx.get(a);
+    if (typeof av === 'string') return av;
+    const pv = ctx.get(p);
+    return typeof pv === 'string' ? pv : UNKNOWN;
+  };
+  const start = pick('agreement.period.start', 'partnership.period.start');
+  const end = pick('agreement.period.end', 'partnership.period.end');
+  return start === UNKNOWN || end === UNKNOWN || start > end ? UNKNOWN : { start, end };
+}
+
+/**
+ * Do the reports in the register cover the whole period, without a gap, up to a report that
+ * ends on (or after) the period's last day (the final report)? Unknown when a report lacks
+ * its dates; false as soon as a day of the period is known to be uncovered.
+ */
+function covers(reports: readonly Report[], period: { start: string; end: string }): Tri {
+  if (reports.some((r) => typeof r.periodStart !== 'string' || typeof r.periodEnd !== 'string')) {
+    // A known gap still settles it: check the reports with dates first.
+    const dated = reports.filter((r) => typeof r.periodStart === 'string' && typeof r.periodEnd === 'string');
+    return covers(dated, period) === true ? true : UNKNOWN;
+  }
+  const sorted = [...reports].sort((a, b) => (a.periodStart as string).localeCompare(b.periodStart as string));
+  let coveredTo = iso(addDays(parseISO(period.start), -1));
+  for (const r of sorted) {
+    const from = r.periodStart as string;
+    const to = r.periodEnd as string;
+    if (to <= coveredTo) continue;
+    if (from > iso(addDays(parseISO(coveredTo), 1))) return false;
+    coveredTo = to;
+    if (coveredTo >= period.end) return true;
+  }
+  return coveredTo >= period.end;
+}
+
 /** Facts about the follow-up of a running partnership (DESIGN §3 `followUp`). */
 export const FOLLOW_UP_DERIVED: readonly DerivedFactDef[] = [
   {
@@ -258,4 +317,33 @@ export const FOLLOW_UP_DERIVED: readonly DerivedFactDef[] = [
       return typeof id === 'string' && id.trim() !== '' ? id : UNKNOWN;
     },
   ),
+  {
+    kind: 'derived',
+    id: 'followUp.coversAgreementPeriod',
+    type: 'boolean',
+    label: { sv: 'Rapporterna täcker hela avtalsperioden', en: 'The reports cover the whole agreement period' },
+    question: {
+      sv: 'Vilka perioder avser uppföljningsrapporterna (alla planerade, också de som inte lämnats än), och vilken period gäller överenskommelsen?',
+      en: 'Which periods do the follow-up reports cover (every planned report, also those not yet submitted), and what period does the agreement cover?',
+    },
+    dependsOn: ['followUp.reports', 'agreement.period.start', 'agreement.period.end'],
+    compute: (ctx) => {
+      const reports = reportsOf(ctx.input);
+      const period = agreementPeriodOf(ctx);
+      if (reports === UNKNOWN || period === UNKNOWN) return UNKNOWN;
+      return covers(reports, period);
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'followUp.agreementPeriodEnded',
+    type: 'boolean',
+    label: { sv: 'Avtalsperioden har löpt ut', en: 'The agreement period has ended' },
+    question: { sv: 'När slutar avtalsperioden?', en: 'When does the agreement period end?' },
+    dependsOn: ['agreement.period.end'],
+    compute: (ctx) => {
+      const period = agreementPeriodOf(ctx);
+      return period === UNKNOWN ? UNKNOWN : period.end < ctx.asOf;
+    },
+  },
 ];

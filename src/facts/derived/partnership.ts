@@ -1,5 +1,48 @@
-import { UNKNOWN, type DerivedFactDef } from '../types.js';
+import { UNKNOWN, type DeriveContext, type DerivedFactDef } from '../types.js';
 import { anyTrue, bool, date, num, perYear, periodMonths, round } from './helpers.js';
+
+const OWN_CONTRIBUTION_QUESTION = {
+  sv: 'Vad är organisationens egen insats värd: egna pengar, antal ideella timmar, och värdet av lokaler och annat den bidrar med (kr)?',
+  en: "What is the organisation's own contribution worth: its own money, number of volunteer hours, and the value of premises and anything else it contributes (SEK)?",
+};
+
+const OWN_CONTRIBUTION_INPUTS = [
+  'partnership.organisationContribution.fundingSek',
+  'partnership.organisationContribution.volunteerHours',
+  'partnership.organisationContribution.premises',
+  'partnership.organisationContribution.premisesValueSek',
+  'partnership.organisationContribution.other',
+  'partnership.organisationContribution.otherValueSek',
+];
+
+/**
+ * The organisation's own contribution in SEK: its money, its volunteer hours at the parameter's
+ * rate, and premises and other contributions at the value the case gives them. `known` sums the
+ * parts that are known; `unknown` is true when a part that counts is not (money or hours not
+ * given; premises or another contribution stated but not valued, or not known whether there are
+ * any). An unvalued free text counts as unknown, never as a value.
+ */
+function ownContribution(ctx: DeriveContext): { known: number; unknown: boolean; rate: number | typeof UNKNOWN } {
+  let known = 0;
+  let unknown = false;
+  const funding = num(ctx.get('partnership.organisationContribution.fundingSek'));
+  if (funding === UNKNOWN) unknown = true;
+  else known += funding;
+  const hours = num(ctx.get('partnership.organisationContribution.volunteerHours'));
+  const rateValue = ctx.param('partnership.volunteerHourValueSek');
+  const rate = typeof rateValue === 'number' ? rateValue : UNKNOWN;
+  if (hours === UNKNOWN || rate === UNKNOWN) unknown = true;
+  else known += hours * rate;
+  const premises = bool(ctx.get('partnership.organisationContribution.premises'));
+  const premisesValue = num(ctx.get('partnership.organisationContribution.premisesValueSek'));
+  if (premisesValue !== UNKNOWN) known += premisesValue;
+  else if (premises !== false) unknown = true;
+  const other = ctx.get('partnership.organisationContribution.other');
+  const otherValue = num(ctx.get('partnership.organisationContribution.otherValueSek'));
+  if (otherValue !== UNKNOWN) known += otherValue;
+  else if (typeof other === 'string' && other.trim() !== '') unknown = true;
+  return { known, unknown, rate };
+}
 
 /** Facts about the partnership computed from the input. */
 export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
@@ -105,6 +148,57 @@ export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
         bool(ctx.get('partnership.cityContribution.premises')),
         bool(ctx.get('partnership.cityContribution.staff')),
       ]);
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'partnership.organisationContributionValueSek',
+    type: 'sek',
+    label: { sv: 'Värdet av organisationens egen insats', en: "Value of the organisation's own contribution" },
+    question: OWN_CONTRIBUTION_QUESTION,
+    dependsOn: OWN_CONTRIBUTION_INPUTS,
+    params: ['partnership.volunteerHourValueSek'],
+    // docs/decisions/0016-own-contribution-valued.md: unknown while any counted part is unknown.
+    compute: (ctx) => {
+      const v = ownContribution(ctx);
+      return v.unknown ? UNKNOWN : round(v.known, 2);
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'partnership.ownContributionShare',
+    type: 'ratio',
+    label: { sv: 'Organisationens insats i förhållande till stadens medel', en: "The organisation's contribution relative to the city's funding" },
+    question: OWN_CONTRIBUTION_QUESTION,
+    dependsOn: [...OWN_CONTRIBUTION_INPUTS, 'partnership.cityContribution.fundingSek'],
+    params: ['partnership.volunteerHourValueSek'],
+    compute: (ctx) => {
+      const v = ownContribution(ctx);
+      const city = num(ctx.get('partnership.cityContribution.fundingSek'));
+      if (v.unknown || city === UNKNOWN || city <= 0) return UNKNOWN;
+      return round(v.known / city);
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'partnership.ownContributionSufficient',
+    type: 'boolean',
+    label: { sv: 'Organisationens egen insats når golvet', en: "The organisation's own contribution reaches the floor" },
+    question: OWN_CONTRIBUTION_QUESTION,
+    dependsOn: [...OWN_CONTRIBUTION_INPUTS, 'partnership.cityContribution.fundingSek'],
+    params: ['partnership.volunteerHourValueSek', 'partnership.minOwnContributionShare'],
+    // The known parts already reaching the floor settle it (more can only add); all parts known
+    // and below the floor settle it the other way; otherwise unknown. With no city funding there
+    // is nothing to match (IOP-PART-003 tests the city's contribution separately).
+    compute: (ctx) => {
+      const v = ownContribution(ctx);
+      const city = num(ctx.get('partnership.cityContribution.fundingSek'));
+      const share = ctx.param('partnership.minOwnContributionShare');
+      if (city === UNKNOWN || typeof share !== 'number' || v.rate === UNKNOWN) return UNKNOWN;
+      if (city <= 0) return true;
+      const floor = city * share;
+      if (v.known >= floor && v.known > 0) return true;
+      return v.unknown ? UNKNOWN : false;
     },
   },
 ];
