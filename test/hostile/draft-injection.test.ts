@@ -19,7 +19,7 @@ const RENDERERS: Array<[string, (md: string) => string]> = [
   ['markdown-it+linkify', (md) => mdit.render(md)],
 ];
 
-type Obj = Record<string, any>;
+type Obj = { organisation: Record<string, unknown>; partnership: Record<string, unknown> & { organisationContribution?: Record<string, unknown> | null } };
 
 /** Every free-text field of a case that a draft may print, as a setter. */
 const FIELDS: Array<[string, (c: Obj, v: string) => void]> = [
