@@ -1,4 +1,6 @@
 // The bundled catalogue: valid, unique, consistent with the fact dictionary and its own docs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRuleSets, listRules } from '../src/index.js';
 import { bundledCatalogue, loadCatalogue, RuleDefinitionError } from '../src/rules/catalogue.js';
@@ -130,6 +132,29 @@ describe('fact dictionary', () => {
         expect(t.sv.length, f.id).toBeGreaterThan(3);
         expect(t.en.length, f.id).toBeGreaterThan(3);
       }
+    }
+  });
+});
+
+describe('shipped rule texts stand alone', () => {
+  // Rules and parameters ship in the package: no text may point at the project's internal
+  // working documents, and the law and common layers speak of "kommunen", not one city.
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : []));
+  const root = join(import.meta.dirname, '../rules');
+  const all = files(root);
+
+  it.each(all.map((f) => [relative(root, f), f] as const))('%s refers to no internal working document', (_name, f) => {
+    expect(readFileSync(f, 'utf8')).not.toMatch(/domänbrief|domain brief|ärendebeskrivning|ärendetext|issue text|DESIGN ?§|§ ?13 (rad|row)|\[S\d+\]/i);
+  });
+
+  it('the law and common layers say "kommunen", not "staden", in every text a case officer reads', () => {
+    const texts = (node: unknown, key = ''): string[] =>
+      Array.isArray(node) ? node.flatMap((x) => texts(x, key))
+      : node && typeof node === 'object' ? Object.entries(node).flatMap(([k, v]) => (k === 'sources' ? [] : texts(v, k)))
+      : key === 'sv' && typeof node === 'string' ? [node] : [];
+    for (const f of all.filter((x) => /rules\/(law|guidelines\/common)\//.test(x))) {
+      for (const t of texts(JSON.parse(readFileSync(f, 'utf8')))) expect(t, relative(root, f)).not.toMatch(/\b[Ss]taden?s?\b/);
     }
   });
 });

@@ -125,7 +125,7 @@ describe('draftAgreement', () => {
     expect(headings(draftAgreement(mergeCase(base, { partnership: { handsOverMunicipalTask: true } }), anyway))).toContain('Insyn');
     const open = draftAgreement(mergeCase(base, { partnership: { handsOverMunicipalTask: null } }), anyway);
     expect(headings(open)).toContain('Insyn');
-    expect(open).toContain('Det är inte känt om punkten behövs. Ska organisationen på stadens uppdrag utföra en uppgift som kommunen själv ansvarar för');
+    expect(open).toContain('Det är inte känt om punkten behövs. Ska organisationen på kommunens uppdrag utföra en uppgift som kommunen själv ansvarar för');
     expect(headings(draftAgreement(base, { asOf: AS_OF }))).not.toContain('Insyn');
   });
 
@@ -166,7 +166,7 @@ describe('draftAgreement', () => {
     const input = mergeCase(base, { organisation: { orgNumber: null, legalForm: null }, partnership: { cityContribution: { fundingSek: null } } });
     const sv = draftAgreement(input, { asOf: AS_OF, draftAnyway: true });
     expect(sv).toContain('organisationsnummer [UPPGIFT SAKNAS: organisationsnummer], [UPPGIFT SAKNAS: juridisk form]');
-    expect(sv).toContain('sammanlagt **[UPPGIFT SAKNAS: stadens medel]**');
+    expect(sv).toContain('sammanlagt **[UPPGIFT SAKNAS: kommunens medel]**');
     const en = draftAgreement(input, { asOf: AS_OF, locale: 'en', draftAnyway: true });
     expect(en).toContain('organisation number [MISSING: organisation number], [MISSING: legal form]');
     expect(en).not.toContain('UPPGIFT SAKNAS');

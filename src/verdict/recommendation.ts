@@ -95,8 +95,8 @@ const REASONS = {
     en: 'The organisation is expected to make a profit on the activity. That is a sign of a commercial purchase of a service, which must be procured, not run as an IOP.',
   },
   cityOrderChosenPartner: {
-    sv: 'Idén är stadens egen, partnern är vald utan en dialog som var öppen för andra, och upplägget har drag av ett kontrakt (specificerad tjänst, betalning per enhet eller sanktioner). Det är en beställning: upphandla.',
-    en: 'The idea is the city’s own, the partner was chosen without a dialogue open to others, and the arrangement has contract features (a specified service, payment per unit or sanctions). That is an order: procure.',
+    sv: 'Idén är kommunens egen, partnern är vald utan en dialog som var öppen för andra, och upplägget har drag av ett kontrakt (specificerad tjänst, betalning per enhet eller sanktioner). Det är en beställning: upphandla.',
+    en: 'The idea is the municipality’s own, the partner was chosen without a dialogue open to others, and the arrangement has contract features (a specified service, payment per unit or sanctions). That is an order: procure.',
   },
   standardGrant: {
     sv: 'Verksamheten hör till organisationens allmänna verksamhet som det normerade föreningsbidraget stöder. Då är ett bidrag (verksamhetsstöd) rätt form, inte ett IOP.',
@@ -115,8 +115,8 @@ const REASONS = {
     en: 'These major points need a documented assessment before signing:',
   },
   objectivity: {
-    sv: 'Staden tog initiativet och valde partnern utan en dialog som var öppen för andra. Det gör inte upplägget till en upphandling, men dokumentera varför just denna organisation valdes (saklighet och opartiskhet, 1 kap. 9 § regeringsformen; likabehandling, 2 kap. 3 § kommunallagen).',
-    en: 'The city took the initiative and chose the partner without a dialogue open to others. That does not make the arrangement a procurement, but document why this organisation was chosen (objectivity and impartiality, ch. 1 s. 9 of the Instrument of Government; equal treatment, ch. 2 s. 3 of the Local Government Act).',
+    sv: 'Kommunen tog initiativet och valde partnern utan en dialog som var öppen för andra. Det gör inte upplägget till en upphandling, men dokumentera varför just denna organisation valdes (saklighet och opartiskhet, 1 kap. 9 § regeringsformen; likabehandling, 2 kap. 3 § kommunallagen).',
+    en: 'The municipality took the initiative and chose the partner without a dialogue open to others. That does not make the arrangement a procurement, but document why this organisation was chosen (objectivity and impartiality, ch. 1 s. 9 of the Instrument of Government; equal treatment, ch. 2 s. 3 of the Local Government Act).',
   },
   blocked: {
     sv: 'Ett IOP är inte möjligt i denna form, och varken upphandling eller bidrag framgår av uppgifterna. Blockerande regler:',

@@ -67,12 +67,12 @@ export const AGREEMENT_DERIVED: readonly DerivedFactDef[] = [
     id: 'agreement.paymentPlanMatchesFunding',
     type: 'boolean',
     label: {
-      sv: 'Utbetalningsplanen motsvarar stadens medel',
-      en: "The payment plan matches the city's funding",
+      sv: 'Utbetalningsplanen motsvarar kommunens medel',
+      en: "The payment plan matches the municipality's funding",
     },
     question: {
-      sv: 'Vilka utbetalningar innehåller utbetalningsplanen, och hur mycket bidrar staden med under hela perioden?',
-      en: 'Which payments does the payment plan contain, and how much does the city contribute over the whole period?',
+      sv: 'Vilka utbetalningar innehåller utbetalningsplanen, och hur mycket bidrar kommunen med under hela perioden?',
+      en: 'Which payments does the payment plan contain, and how much does the municipality contribute over the whole period?',
     },
     dependsOn: ['agreement.paymentPlan', 'partnership.cityContribution.fundingSek'],
     compute: (ctx) => {

@@ -77,12 +77,12 @@ export const ORGANISATION_DERIVED: readonly DerivedFactDef[] = [
     id: 'organisation.cityFundingShare',
     type: 'ratio',
     label: {
-      sv: 'Stadens medel som andel av organisationens intäkter',
-      en: "The city's funding as a share of the organisation's income",
+      sv: 'Kommunens medel som andel av organisationens intäkter',
+      en: "The municipality's funding as a share of the organisation's income",
     },
     question: {
-      sv: 'Hur stora var organisationens intäkter senaste året, och hur mycket bidrar staden med per år?',
-      en: "What was the organisation's revenue last year, and how much does the city contribute per year?",
+      sv: 'Hur stora var organisationens intäkter senaste året, och hur mycket bidrar kommunen med per år?',
+      en: "What was the organisation's revenue last year, and how much does the municipality contribute per year?",
     },
     dependsOn: [
       'organisation.annualRevenueSek',

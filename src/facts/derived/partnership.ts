@@ -68,10 +68,10 @@ export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
     kind: 'derived',
     id: 'partnership.cityFundingPerYearSek',
     type: 'sek',
-    label: { sv: 'Stadens medel per år', en: "City's funding per year" },
+    label: { sv: 'Kommunens medel per år', en: "City's funding per year" },
     question: {
-      sv: 'Hur mycket bidrar staden med under perioden, och vilken period gäller partnerskapet?',
-      en: 'How much does the city contribute over the period, and what period does the partnership cover?',
+      sv: 'Hur mycket bidrar kommunen med under perioden, och vilken period gäller partnerskapet?',
+      en: 'How much does the municipality contribute over the period, and what period does the partnership cover?',
     },
     dependsOn: ['partnership.cityContribution.fundingSek', 'partnership.period.start', 'partnership.period.end'],
     compute: (ctx) => {
@@ -130,10 +130,10 @@ export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
     kind: 'derived',
     id: 'partnership.cityContributes',
     type: 'boolean',
-    label: { sv: 'Staden bidrar med resurser', en: 'The city contributes resources' },
+    label: { sv: 'Kommunen bidrar med resurser', en: 'The municipality contributes resources' },
     question: {
-      sv: 'Vad bidrar staden med: pengar, lokaler eller personal?',
-      en: 'What does the city contribute: money, premises or staff?',
+      sv: 'Vad bidrar kommunen med: pengar, lokaler eller personal?',
+      en: 'What does the municipality contribute: money, premises or staff?',
     },
     dependsOn: [
       'partnership.cityContribution.fundingSek',
@@ -168,7 +168,7 @@ export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
     kind: 'derived',
     id: 'partnership.ownContributionShare',
     type: 'ratio',
-    label: { sv: 'Organisationens insats i förhållande till stadens medel', en: "The organisation's contribution relative to the city's funding" },
+    label: { sv: 'Organisationens insats i förhållande till kommunens medel', en: "The organisation's contribution relative to the municipality's funding" },
     question: OWN_CONTRIBUTION_QUESTION,
     dependsOn: [...OWN_CONTRIBUTION_INPUTS, 'partnership.cityContribution.fundingSek'],
     params: ['partnership.volunteerHourValueSek'],

@@ -101,8 +101,8 @@ const ASK_GRANT = {
   en: "On what date does the organisation's right to the aid arise (decision date), or when is the agreement signed?",
 };
 const ASK_AMOUNT = {
-  sv: 'Hur mycket bidrar staden med (kr), och vilken växelkurs EUR/SEK gällde när stödet beviljades (InforEuro)?',
-  en: 'How much does the city contribute (SEK), and what EUR/SEK rate applied when the aid was granted (InforEuro)?',
+  sv: 'Hur mycket bidrar kommunen med (kr), och vilken växelkurs EUR/SEK gällde när stödet beviljades (InforEuro)?',
+  en: 'How much does the municipality contribute (SEK), and what EUR/SEK rate applied when the aid was granted (InforEuro)?',
 };
 const ASK_PRIOR = {
   sv: 'Vilket stöd av mindre betydelse (vanligt och för tjänster av allmänt ekonomiskt intresse) har organisationen fått under de senaste tre åren, med datum och belopp i euro?',
@@ -143,8 +143,8 @@ export const STATE_AID_DERIVED: readonly DerivedFactDef[] = [
     type: 'eur',
     label: { sv: 'Ersättningen per år i euro', en: 'The compensation per year in euro' },
     question: {
-      sv: 'Hur mycket bidrar staden med (kr), under vilken period, och vilken växelkurs EUR/SEK gäller (InforEuro)?',
-      en: 'How much does the city contribute (SEK), over what period, and what EUR/SEK rate applies (InforEuro)?',
+      sv: 'Hur mycket bidrar kommunen med (kr), under vilken period, och vilken växelkurs EUR/SEK gäller (InforEuro)?',
+      en: 'How much does the municipality contribute (SEK), over what period, and what EUR/SEK rate applies (InforEuro)?',
     },
     dependsOn: [...AMOUNT_INPUTS, 'partnership.period.start', 'partnership.period.end'],
     compute: (ctx) => {
