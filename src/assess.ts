@@ -4,7 +4,7 @@ import { IopCaseSchema, type IopCase } from './domain/case.js';
 import { IopInputError, issuesFromZod, type InputIssue } from './domain/input-error.js';
 import { checkLimits, resolveLimits, type InputLimits } from './domain/limits.js';
 import { isIsoDate } from './domain/primitives.js';
-import { evaluateRules } from './engine/evaluate.js';
+import { evaluatePrepared, preparedFor } from './engine/evaluate.js';
 import { resolveFacts } from './facts/resolve.js';
 import { UNKNOWN } from './facts/types.js';
 import { bundledCatalogue } from './rules/catalogue.js';
@@ -97,14 +97,16 @@ async function run(input: unknown, options: AssessOptions | undefined): Promise<
     return { ok: false, error: new IopInputError(issues) };
   }
   const { asOf, locale, set } = opts.value;
-  const rules = set.rules.filter((r) => inForce(r.rule.effective, asOf));
+  // Rules in force, compiled and held on pooled Engines once per (rule set, date).
+  const prepared = preparedFor(set, asOf);
+  const rules = prepared.rules;
   const facts = resolveFacts(parsed.value, asOf, (id, date) => {
     const p = set.parameters.get(id);
     if (!p) throw new Error(`iop-rules: derived fact reads unknown parameter ${id}`);
     const found = paramValueOn(p, date);
     return found === UNKNOWN ? UNKNOWN : found.value;
   });
-  const evaluations = await evaluateRules(rules, set.parameters, facts, asOf);
+  const evaluations = await evaluatePrepared(prepared, facts);
   return { ok: true, verdict: buildVerdict({ set, rules, evaluations, facts, asOf, locale }) };
 }
 
