@@ -96,18 +96,23 @@ async function run(input: unknown, options: AssessOptions | undefined): Promise<
     const issues = [...(opts.ok ? [] : opts.issues), ...(parsed.ok ? [] : parsed.error.issues)];
     return { ok: false, error: new IopInputError(issues) };
   }
-  const { asOf, locale, set } = opts.value;
+  return { ok: true, verdict: await verdictFor(parsed.value, opts.value) };
+}
+
+/** The verdict for a validated case under resolved options: the evaluation path, nothing else. */
+export async function verdictFor(value: IopCase, resolved: ResolvedOptions): Promise<Verdict> {
+  const { asOf, locale, set } = resolved;
   // Rules in force, compiled and held on pooled Engines once per (rule set, date).
   const prepared = preparedFor(set, asOf);
   const rules = prepared.rules;
-  const facts = resolveFacts(parsed.value, asOf, (id, date) => {
+  const facts = resolveFacts(value, asOf, (id, date) => {
     const p = set.parameters.get(id);
     if (!p) throw new Error(`iop-rules: derived fact reads unknown parameter ${id}`);
     const found = paramValueOn(p, date);
     return found === UNKNOWN ? UNKNOWN : found.value;
   });
   const evaluations = await evaluatePrepared(prepared, facts);
-  return { ok: true, verdict: buildVerdict({ set, rules, evaluations, facts, asOf, locale }) };
+  return buildVerdict({ set, rules, evaluations, facts, asOf, locale });
 }
 
 /**

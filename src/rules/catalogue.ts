@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import bundled from 'virtual:iop-catalogue';
+import { deepFreeze } from '../_internal/freeze.js';
 import { formatPath } from '../domain/input-error.js';
 import { checkRuleJson } from '../domain/limits.js';
 import { checkParameter, checkRule, type RuleProblem } from './check-rule.js';
@@ -183,10 +184,11 @@ export function loadCatalogue(files: ReadonlyArray<{ readonly path: string; read
 let cached: Catalogue | undefined;
 
 /**
- * The catalogue bundled with the package, validated on first use. It is immutable data,
- * so keeping the one validated copy is safe; nothing else in the library holds state.
+ * The catalogue bundled with the package, validated on first use and deep-frozen, so keeping
+ * the one validated copy is safe.
  */
 export function bundledCatalogue(): Catalogue {
-  cached ??= loadCatalogue(bundled);
+  // Frozen: its rules, texts, sources and dates reach callers through verdicts and listRules.
+  cached ??= deepFreeze(loadCatalogue(bundled));
   return cached;
 }
