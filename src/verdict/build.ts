@@ -194,7 +194,7 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
 
   const parameters = [...paramUses.values()].sort((a, b) => (a.id === b.id ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
 
-  const search = outcome === 'eligible' ? { sets: [] } : searchChangeSets(findings);
+  const search = outcome === 'eligible' ? { sets: [], work: 0 } : searchChangeSets(findings);
   return {
     outcome,
     asOf,
