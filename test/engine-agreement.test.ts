@@ -100,11 +100,12 @@ describe('json-rules-engine and the library agree', () => {
           // Every parameter here has no value in force on the date.
           () => UNKNOWN,
         );
-        expect(ev?.conditions.result).toBe(own);
+        if (!ev) throw new Error('rule not evaluated');
+        expect(ev.conditions.result).toBe(own);
         // Replacing every fact by its own value changes nothing; replacing it by a known value
         // gives what the own evaluation gives for that value.
         const known = new Map([...facts].filter(([, v]) => v !== UNKNOWN) as Array<[string, FactValue]>);
-        expect(reevaluate(ev!.conditions, known)).toBe(own);
+        expect(reevaluate(ev.conditions, known)).toBe(own);
       }),
       { seed: SEED, numRuns: 300 },
     );

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import bundled from 'virtual:iop-catalogue';
 import { deepFreeze } from '../_internal/freeze.js';
 import { formatPath } from '../domain/input-error.js';
-import { checkRuleJson } from '../domain/limits.js';
+import { checkRuleJson } from './json-guard.js';
 import { checkParameter, checkRule, type RuleProblem } from './check-rule.js';
 import {
   EditionSchema,

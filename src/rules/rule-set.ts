@@ -1,7 +1,7 @@
 import { canonicalJson, sha256Hex } from '../_internal/sha256.js';
 import type { Text } from '../_internal/text.js';
 import { issuesFromZod, type InputIssue } from '../domain/input-error.js';
-import { checkOverlaysInput } from '../domain/limits.js';
+import { checkOverlaysInput } from './json-guard.js';
 import { deepFreeze } from '../_internal/freeze.js';
 import { UNKNOWN, type Unknown } from '../facts/types.js';
 import { parseRule, type Catalogue, type LoadedRule } from './catalogue.js';
