@@ -85,9 +85,15 @@ export function paramValueOn(
   return UNKNOWN;
 }
 
-const hashCache = new Map<string, string>();
+/** Hashes of bundled rule sets, per catalogue, by `edition|overlay…` (seeded with the build's). */
+const hashCaches = new WeakMap<Catalogue, Map<string, string>>();
 
-function hashOf(key: string | undefined, rules: readonly RuleInSet[], params: ReadonlyMap<string, ParameterFile>): string {
+function hashOf(cat: Catalogue, key: string | undefined, rules: readonly RuleInSet[], params: ReadonlyMap<string, ParameterFile>): string {
+  let hashCache = hashCaches.get(cat);
+  if (!hashCache) {
+    hashCache = new Map(cat.hashes ?? []);
+    hashCaches.set(cat, hashCache);
+  }
   if (key !== undefined) {
     const hit = hashCache.get(key);
     if (hit) return hit;
@@ -200,7 +206,7 @@ export function assembleRuleSet(
     rule,
     severity: rule.layerKind === 'law' ? rule.severity : (severity.get(rule.id) ?? rule.severity),
   }));
-  const hash = hashOf(cacheable ? keyParts.join('|') : undefined, inSet, cat.parameters);
+  const hash = hashOf(cat, cacheable ? keyParts.join('|') : undefined, inSet, cat.parameters);
   return {
     ok: true,
     set: { id, title: edition.title, layers, effective: edition.effective, rules: inSet, parameters: cat.parameters, hash },

@@ -1,4 +1,8 @@
-import { addDays, differenceInCalendarDays, differenceInMonths, formatISO, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { differenceInMonths } from 'date-fns/differenceInMonths';
+import { formatISO } from 'date-fns/formatISO';
+import { parseISO } from 'date-fns/parseISO';
 import { UNKNOWN, type FactValue, type Unknown } from '../types.js';
 
 /** Narrow a fact value to a number, or UNKNOWN. */

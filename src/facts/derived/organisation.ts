@@ -1,4 +1,5 @@
-import { parseISO, getYear } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
+import { getYear } from 'date-fns/getYear';
 import { UNKNOWN, type DerivedFactDef } from '../types.js';
 import { date, monthsBetween, num, round } from './helpers.js';
 

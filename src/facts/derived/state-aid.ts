@@ -1,4 +1,8 @@
-import { addDays, formatISO, getYear, parseISO, subYears } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { formatISO } from 'date-fns/formatISO';
+import { getYear } from 'date-fns/getYear';
+import { parseISO } from 'date-fns/parseISO';
+import { subYears } from 'date-fns/subYears';
 import { UNKNOWN, type DeriveContext, type DerivedFactDef, type FactValue, type Unknown } from '../types.js';
 import { date, num, perYear, round } from './helpers.js';
 
