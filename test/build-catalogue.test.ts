@@ -3,9 +3,9 @@
 // that what ships is exactly what the run-time loader makes of the rule files, hashes included.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { prepared } from 'virtual:iop-catalogue';
+import { prepared as shipped } from 'virtual:iop-catalogue';
 import { describe, expect, it } from 'vitest';
-import { prepareCatalogue } from '../src/rules/build-catalogue.js';
+import { prepareCatalogue, type PreparedCatalogue } from '../src/rules/build-catalogue.js';
 import { bundledCatalogue, loadCatalogue } from '../src/rules/catalogue.js';
 import { assembleRuleSet } from '../src/rules/rule-set.js';
 
@@ -22,6 +22,8 @@ function ruleFiles(): Array<{ path: string; json: unknown }> {
   walk(root);
   return out;
 }
+
+const prepared = shipped as PreparedCatalogue | undefined;
 
 describe('build-time catalogue', () => {
   it('ships, prepared, exactly what the run-time loader makes of the rule files', () => {

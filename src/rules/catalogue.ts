@@ -213,6 +213,6 @@ export function bundledCatalogue(): Catalogue {
   // Validated and hashed at build time (scripts/catalogue-plugin.mjs) when the build could;
   // otherwise here. Frozen: its rules, texts, sources and dates reach callers through verdicts
   // and listRules.
-  cached ??= deepFreeze(prepared ? reviveCatalogue(prepared) : loadCatalogue(bundled));
+  cached ??= deepFreeze(prepared ? reviveCatalogue(prepared as PreparedForm) : loadCatalogue(bundled));
   return cached;
 }
