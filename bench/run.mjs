@@ -161,16 +161,36 @@ const base = rulesFor();
 const engine = rawEngine(base.set, base.rules);
 const floor = closures(base.set, base.rules);
 const factSets = cases.map((c) => factsFor(c, base.set, base.rules));
-const tAssess = await timeAsync((i) => assess(cases[i % cases.length], { asOf: AS_OF }), N);
-const tPrepared = await (async () => {
-  const p = prepareRuleSet({ asOf: AS_OF });
-  return timeAsync((i) => p.assess(cases[i % cases.length]), N);
-})();
-const tRaw = await timeAsync((i) => engine.run(factSets[i % factSets.length]), N);
+// Interleaved rounds (each contender in turn, several times), medians: other processes on a
+// shared machine then slow every contender alike instead of whichever ran during a burst.
+async function interleaved(contenders, n, rounds = 7) {
+  const per = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  for (const c of Object.values(contenders)) await timeAsync(c.fn, Math.min(100, n)); // warm up each
+  for (let r = 0; r < rounds; r++) {
+    for (const [k, c] of Object.entries(contenders)) per[k].push(await timeAsync(c.fn, Math.max(1, Math.round((n * (c.weight ?? 1)) / rounds))));
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const ratios = (a, b) => median(per[a].map((x, i) => x / per[b][i]));
+  return { us: Object.fromEntries(Object.entries(per).map(([k, xs]) => [k, median(xs)])), ratio: ratios };
+}
+const prep = prepareRuleSet({ asOf: AS_OF });
 let sink = 0;
-const tFloor = await timeAsync((i) => {
-  sink += floor(factSets[i % factSets.length]);
-}, N * 20);
+const one = await interleaved(
+  {
+    assess: { fn: (i) => assess(cases[i % cases.length], { asOf: AS_OF }) },
+    prepared: { fn: (i) => prep.assess(cases[i % cases.length]) },
+    raw: { fn: (i) => engine.run(factSets[i % factSets.length]) },
+    floor: { fn: (i) => { sink += floor(factSets[i % factSets.length]); }, weight: 20 },
+  },
+  N,
+);
+const tAssess = one.us.assess;
+const tPrepared = one.us.prepared;
+const tRaw = one.us.raw;
+const tFloor = one.us.floor;
+const rAssessRaw = one.ratio('assess', 'raw');
+const rPreparedRaw = one.ratio('prepared', 'raw');
+const rAssessFloor = one.ratio('assess', 'floor');
 figures.rulesInForce = base.rules.length;
 figures.assessUs = tAssess;
 figures.preparedAssessUs = tPrepared;
@@ -179,9 +199,10 @@ figures.closuresUs = tFloor;
 console.log(`rules in force: ${base.rules.length}; cases: ${cases.length} (favourableCase + examples); ${N} calls each; ${cpus().length} × ${cpus()[0]?.model ?? '?'}; Node ${process.version}`);
 console.log(`  assess                          ${fmt(tAssess, 1).padStart(9)} µs/call`);
 console.log(`  prepareRuleSet(...).assess      ${fmt(tPrepared, 1).padStart(9)} µs/call`);
-console.log(`  raw json-rules-engine, reused   ${fmt(tRaw, 1).padStart(9)} µs/run   (assess / raw = ${(tAssess / tRaw).toFixed(2)}×)`);
-console.log(`  closures (floor)                ${fmt(tFloor, 2).padStart(9)} µs/run   (assess / floor = ${fmt(tAssess / tFloor)}×)`);
-row('assess / raw engine', `${(tAssess / tRaw).toFixed(2)}×`, `≤ ${TARGETS.ratioToRawEngine}×`, tAssess / tRaw <= TARGETS.ratioToRawEngine);
+console.log(`  raw json-rules-engine, reused   ${fmt(tRaw, 1).padStart(9)} µs/run   (assess / raw = ${rAssessRaw.toFixed(2)}×, prepared / raw = ${rPreparedRaw.toFixed(2)}×)`);
+console.log(`  closures (floor)                ${fmt(tFloor, 2).padStart(9)} µs/run   (assess / floor = ${fmt(rAssessFloor)}×)`);
+Object.assign(figures, { assessOverRaw: rAssessRaw, preparedOverRaw: rPreparedRaw, assessOverFloor: rAssessFloor });
+row('assess / raw engine (median of rounds)', `${rAssessRaw.toFixed(2)}×`, `≤ ${TARGETS.ratioToRawEngine}×`, rAssessRaw <= TARGETS.ratioToRawEngine);
 
 // 2. Throughput: sequential and 100 in flight
 {
@@ -221,33 +242,53 @@ row('assess / raw engine', `${(tAssess / tRaw).toFixed(2)}×`, `≤ ${TARGETS.ra
 
 // 4. Rule count: 85 (bundled) vs 500 vs 1 000 (bundled + a JSON overlay of copies), and a small JSON overlay
 {
-  const per = async (overlays) => timeAsync((i) => assess(cases[i % cases.length], { asOf: AS_OF, overlays }), Math.max(50, N / 10));
   const ov500 = overlayOf(500 - base.rules.length, 'BF');
   const ov1000 = overlayOf(1000 - base.rules.length, 'BT');
-  const small = overlayOf(2, 'BS');
-  const t85 = await per([]);
-  const t500 = await per([ov500]);
-  const t1000 = await per([ov1000]);
+  // Two one-leaf info rules: what the measurement shows is the JSON overlay's handling, not its rules' work.
+  const tiny = (n) => ({ id: `IOP-BS-00${n}`, version: 1, area: 'organisation', severity: 'info', title: { sv: 't', en: 't' }, explanation: { pass: { sv: 'p', en: 'p' }, fail: { sv: 'f', en: 'f' }, unknown: { sv: 'u', en: 'u' } }, sources: [{ ref: 'bench', title: 'bench' }], effective: { from: '2000-01-01', to: null }, conditions: { fact: 'organisation.insolvent', operator: 'equal', value: false } });
+  const small = { ...overlayOf(0, 'BS'), rules: [tiny(1), tiny(2)] };
+  const p85 = prepareRuleSet({ asOf: AS_OF });
+  const p500 = prepareRuleSet({ asOf: AS_OF, overlays: [ov500] });
+  const p1000 = prepareRuleSet({ asOf: AS_OF, overlays: [ov1000] });
+  const n = Math.max(60, N / 10);
+  const counts = await interleaved(
+    {
+      r85: { fn: (i) => p85.assess(cases[i % cases.length]), weight: 4 },
+      r500: { fn: (i) => p500.assess(cases[i % cases.length]), weight: 0.5 },
+      r1000: { fn: (i) => p1000.assess(cases[i % cases.length]), weight: 0.25 },
+      a85: { fn: (i) => assess(cases[i % cases.length], { asOf: AS_OF }), weight: 2 },
+      a1000: { fn: (i) => assess(cases[i % cases.length], { asOf: AS_OF, overlays: [ov1000] }), weight: 0.25 },
+      small: { fn: (i) => assess(cases[i % cases.length], { asOf: AS_OF, overlays: [small] }), weight: 2 },
+    },
+    n,
+    5,
+  );
+  const t85 = counts.us.r85;
+  const t500 = counts.us.r500;
+  const t1000 = counts.us.r1000;
+  const tSmall = counts.us.small;
   const tFirst = await (async () => {
     const fresh = overlayOf(2, 'BN');
     const t = now();
     await assess(full, { asOf: AS_OF, overlays: [fresh] });
     return (now() - t) * 1000;
   })();
-  const tSmall = await per([small]);
   const tBigFirst = await (async () => {
     const fresh = overlayOf(1000 - base.rules.length, 'BU');
     const t = now();
     await assess(full, { asOf: AS_OF, overlays: [fresh] });
     return (now() - t) * 1000;
   })();
-  Object.assign(figures, { rules85Us: t85, rules500Us: t500, rules1000Us: t1000, jsonOverlay2Us: tSmall, jsonOverlay2FirstUs: tFirst, jsonOverlay915FirstUs: tBigFirst });
-  console.log(`  85 rules ${fmt(t85)} µs · 500 rules ${fmt(t500)} µs (${(t500 / t85).toFixed(1)}×) · 1 000 rules ${fmt(t1000)} µs (${(t1000 / t85).toFixed(1)}×)`);
+  const r500 = counts.ratio('r500', 'r85');
+  const r1000 = counts.ratio('r1000', 'r85');
+  const rA1000 = counts.ratio('a1000', 'a85');
+  const overhead = counts.ratio('small', 'a85') - 1;
+  Object.assign(figures, { rules85Us: t85, rules500Us: t500, rules1000Us: t1000, rules500Over85: r500, rules1000Over85: r1000, assess1000JsonOver85: rA1000, jsonOverlay2Us: tSmall, jsonOverlay2Overhead: overhead, jsonOverlay2FirstUs: tFirst, jsonOverlay915FirstUs: tBigFirst });
+  console.log(`  prepared: 85 rules ${fmt(t85)} µs · 500 rules ${fmt(t500)} µs (${r500.toFixed(1)}×) · 1 000 rules ${fmt(t1000)} µs (${r1000.toFixed(1)}×)`);
+  console.log(`  assess with the 915-rule JSON overlay each call (guarded and keyed by content every call): ${fmt(counts.us.a1000)} µs (${rA1000.toFixed(1)}× assess with 85)`);
   console.log(`  JSON overlay of 2 rules: first use ${fmt(tFirst)} µs, then ${fmt(tSmall)} µs; of 915 rules: first use ${fmt(tBigFirst / 1000, 1)} ms`);
-  row('1 000 rules / 85 rules', `${(t1000 / t85).toFixed(1)}×`, `≤ ${TARGETS.rules1000OverRules85}×`, t1000 / t85 <= TARGETS.rules1000OverRules85);
-  // The 2 extra rules themselves cost something: compare with the same 2 rules bundled-like, i.e. the overhead is
-  // what the JSON overlay adds beyond its rules' evaluation, bounded here by the whole difference.
-  const overhead = tSmall / t85 - 1;
+  row('1 000 rules / 85 rules (prepared)', `${r1000.toFixed(1)}×`, `≤ ${TARGETS.rules1000OverRules85}×`, r1000 <= TARGETS.rules1000OverRules85);
+  // The overhead includes evaluating the overlay's own 2 rules: an upper bound on what the JSON adds.
   row('JSON overlay (2 rules), after first use', `+${(overhead * 100).toFixed(1)} %`, `≤ +${TARGETS.jsonOverlayOverhead * 100} %`, overhead <= TARGETS.jsonOverlayOverhead);
 }
 
