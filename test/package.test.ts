@@ -19,6 +19,7 @@ const PUBLIC = [
   'formatVerdict',
   'listRuleSets',
   'listRules',
+  'prepareRuleSet',
   'ruleJsonSchema',
   'safeAssess',
 ];

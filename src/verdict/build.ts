@@ -166,7 +166,8 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
       const inputs = def?.kind === 'derived' ? def.dependsOn.filter((d) => facts.get(d) === UNKNOWN) : [id];
       for (const input of inputs.length ? inputs : [id]) {
         const entry = needed.get(input) ?? { rules: [], decisive: false, blockers: 0, majors: 0 };
-        if (entry.rules.includes(f.ruleId)) continue;
+        // A rule adds itself to a fact once: all of one finding's additions come together, so the last one is enough to check.
+        if (entry.rules[entry.rules.length - 1] === f.ruleId) continue;
         entry.rules.push(f.ruleId);
         if (f.severity === 'blocker') entry.blockers++;
         if (f.severity === 'major') entry.majors++;
