@@ -89,15 +89,20 @@ export function searchChangeSets(findings: readonly Finding[], budget: number = 
     }
     return n;
   };
-  // Only a passing rule that reads a changed fact can change: index them by fact.
-  const readers = new Map<string, Finding[]>();
-  for (const p of passing) {
-    for (const fact of new Set([...leavesOf(p.appliesTo), ...leavesOf(p.trace)].map((l) => l.fact))) {
-      const list = readers.get(fact) ?? [];
-      list.push(p);
-      readers.set(fact, list);
+  // Only a rule that reads a changed fact can change: index rules by the facts they read
+  // (built when first needed: many verdicts never get that far).
+  const indexByFact = (rules: readonly Finding[]): Map<string, Finding[]> => {
+    const index = new Map<string, Finding[]>();
+    for (const r of rules) {
+      for (const fact of new Set([...leavesOf(r.appliesTo), ...leavesOf(r.trace)].map((l) => l.fact))) {
+        const list = index.get(fact) ?? [];
+        list.push(r);
+        index.set(fact, list);
+      }
     }
-  }
+    return index;
+  };
+  let readers: Map<string, Finding[]> | undefined;
   let work = 0;
   let exhausted = false;
   const statusCounted = (f: Finding, o: ReadonlyMap<string, FactValue>) => {
@@ -107,6 +112,7 @@ export function searchChangeSets(findings: readonly Finding[], budget: number = 
   const breaksPassing = (o: ReadonlyMap<string, FactValue>): boolean => {
     const seen = new Set<Finding>();
     for (const fact of o.keys()) {
+      readers ??= indexByFact(passing);
       for (const p of readers.get(fact) ?? []) {
         if (seen.has(p)) continue;
         seen.add(p);
@@ -118,15 +124,9 @@ export function searchChangeSets(findings: readonly Finding[], budget: number = 
   };
 
   // Only a target that reads a changed fact can be settled by the change.
-  const targetReaders = new Map<string, Finding[]>();
-  for (const t of targets) {
-    for (const fact of new Set([...leavesOf(t.appliesTo), ...leavesOf(t.trace)].map((l) => l.fact))) {
-      const list = targetReaders.get(fact) ?? [];
-      list.push(t);
-      targetReaders.set(fact, list);
-    }
-  }
+  let targetReaders: Map<string, Finding[]> | undefined;
   const settledBy = (o: ReadonlyMap<string, FactValue>): string[] => {
+    targetReaders ??= indexByFact(targets);
     const hit = new Set<Finding>();
     for (const fact of o.keys()) for (const t of targetReaders.get(fact) ?? []) hit.add(t);
     // In target order, as the rules are listed in the verdict.
