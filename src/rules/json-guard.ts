@@ -162,6 +162,16 @@ function checkTree(tree: unknown, path: string): Problem[] {
   return out;
 }
 
+/** What the guard checks. */
+export interface GuardOptions {
+  /**
+   * Check the condition trees' shape (groups, leaves, operators). Default true. Without it the
+   * guard still checks sizes, keys and that everything is plain JSON data: enough to read an
+   * overlay safely (as when looking up an overlay already checked in full by its JSON text).
+   */
+  readonly trees?: boolean;
+}
+
 /** A problem in a rule file: the path inside the rule and an English message (RuleProblem's shape). */
 export interface RuleJsonProblem {
   readonly path: string;
@@ -176,10 +186,10 @@ export interface RuleJsonProblem {
  * levels deep and sizes within the rule format. Iterative: a 10 000-deep tree is reported,
  * not recursed into. Returns the problems with paths relative to the rule.
  */
-export function checkRuleJson(json: unknown): RuleJsonProblem[] {
+export function checkRuleJson(json: unknown, opts: GuardOptions = {}): RuleJsonProblem[] {
   const tree: Problem[] = [];
   try {
-    if (json !== null && typeof json === 'object' && !Array.isArray(json) && isPlainObject(json)) {
+    if (opts.trees !== false && json !== null && typeof json === 'object' && !Array.isArray(json) && isPlainObject(json)) {
       for (const key of ['appliesTo', 'conditions'] as const) {
         const desc = Object.getOwnPropertyDescriptor(json, key);
         if (desc && 'value' in desc) tree.push(...checkTree(desc.value, key));
@@ -209,7 +219,7 @@ function ruleIdOf(rule: unknown, j: number): string {
  * JSON overlay that it is plain data, the size and keys of its manifest, the number of rules,
  * and every rule by \`checkRuleJson\`. Messages about a rule name it (\`rule IOP-RK-001: …\`).
  */
-export function checkOverlaysInput(overlays: readonly unknown[], root = 'options.overlays'): InputIssue[] {
+export function checkOverlaysInput(overlays: readonly unknown[], root = 'options.overlays', opts: GuardOptions = {}): InputIssue[] {
   if (overlays.length > MAX_OVERLAYS) {
     return [{ path: root, code: 'limit_exceeded', message: { sv: `högst ${MAX_OVERLAYS} overlay per bedömning (${fmt(overlays.length)} angavs)`, en: `at most ${MAX_OVERLAYS} overlays per assessment (${fmt(overlays.length)} given)` } }];
   }
@@ -264,7 +274,7 @@ export function checkOverlaysInput(overlays: readonly unknown[], root = 'options
         }
         const rule: unknown = d?.value;
         const id = ruleIdOf(rule, j);
-        for (const p of checkRuleJson(rule)) {
+        for (const p of checkRuleJson(rule, opts)) {
           issues.push({
             path: p.path ? `${base}.rules[${j}].${p.path}` : `${base}.rules[${j}]`,
             code: 'invalid_overlay_rule',

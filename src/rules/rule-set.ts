@@ -234,8 +234,11 @@ export function resolveRuleSet(
   opts: { ruleSet?: string | undefined; asOf: string; overlays?: readonly unknown[] | undefined },
 ): ResolveResult {
   const overlays = opts.overlays ?? [];
-  const guard = checkOverlaysInput(overlays);
-  if (guard.length) return { ok: false, issues: guard };
+  // Sizes, keys and plain data only: what makes reading the overlay as JSON text safe. The
+  // full guard (condition trees too) runs in assembleRuleSet on a first use; a cached entry
+  // exists only for a text that passed it.
+  const guard = checkOverlaysInput(overlays, undefined, { trees: false });
+  if (guard.length) return assembleRuleSet(cat, opts);
   const parts: string[] = [];
   try {
     for (const ov of overlays) parts.push(typeof ov === 'string' ? `s${JSON.stringify(ov)}` : `j${JSON.stringify(ov)}`);
