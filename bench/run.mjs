@@ -292,6 +292,30 @@ row('assess / raw engine (median of rounds)', `${rAssessRaw.toFixed(2)}×`, `≤
   row('JSON overlay (2 rules), after first use', `+${(overhead * 100).toFixed(1)} %`, `≤ +${TARGETS.jsonOverlayOverhead * 100} %`, overhead <= TARGETS.jsonOverlayOverhead);
 }
 
+// 4b. The work budget: the reliability trial's overlay shape (1 000 rules built so the smallest-changes
+// search explodes; > 10 minutes per assess before the budget). Bound stated in docs/limits.md.
+{
+  const T = (x) => ({ sv: x, en: x });
+  const V = [101, 102, 103, 104];
+  const F = ['organisation.equitySek', 'organisation.annualRevenueSek', 'partnership.organisationContribution.fundingSek', 'partnership.organisationContribution.volunteerHours', 'organisation.latestAnnualReportYear', 'partnership.stateAid.eurSekRate', 'agreement.noticePeriodMonths', 'partnership.cityContribution.fundingSek'];
+  const rule = (n, area, conditions) => ({ id: `IOP-DQ-${String(n).padStart(3, '0')}`, version: 1, area, severity: 'major', title: T('t'), explanation: { pass: T('p'), fail: T('f'), unknown: T('u') }, sources: [{ ref: 'r', title: 't' }], effective: { from: '2000-01-01', to: null }, conditions });
+  const rules = [];
+  for (let i = 0; i < 500; i++) rules.push(rule(i, 'organisation', { any: F.map((fact) => ({ fact, operator: 'in', value: V })) }));
+  for (let i = 500; i < 999; i++) rules.push(rule(i, 'partnership', { all: Array.from({ length: 64 }, (_, j) => ({ fact: F[j % 8], operator: 'notIn', value: [900 + (j % 50)] })) }));
+  rules.push(rule(999, 'follow-up', { all: F.map((fact) => ({ fact, operator: 'notIn', value: V })) }));
+  const dq = { overlay: { id: 'dq', title: T('d'), sources: [{ ref: 'r', title: 't' }], effective: { from: '2000-01-01', to: null }, prefix: 'DQ' }, rules };
+  const lop = JSON.parse(readFileSync(join(ROOT, 'examples/loparakademin-eligible.json'), 'utf8'));
+  let t = now();
+  const v = await assess(lop, { asOf: AS_OF, overlays: [dq] });
+  const first = now() - t;
+  t = now();
+  await assess(lop, { asOf: AS_OF, overlays: [dq] });
+  const again = now() - t;
+  figures.explosiveOverlay = { firstMs: first, againMs: again, cutShort: v.toEligibleCutShort ?? null };
+  console.log(`  the trial's explosive 1 000-rule overlay: first use ${fmt(first)} ms, again ${fmt(again)} ms, toEligibleCutShort ${JSON.stringify(v.toEligibleCutShort)}`);
+  row('explosive overlay, one assess after first use', `${fmt(again)} ms`, '≤ 3 000 ms', again <= 3000 && v.toEligibleCutShort !== undefined);
+}
+
 // 5. Median of a full case, and flat memory over assessMany (kept from the first benchmark)
 {
   const times = [];
