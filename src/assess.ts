@@ -2,14 +2,15 @@ import * as z from 'zod';
 import { LOCALES, type Locale, type Text } from './_internal/text.js';
 import { IopCaseSchema, type IopCase } from './domain/case.js';
 import { IopInputError, issuesFromZod, type InputIssue } from './domain/input-error.js';
-import { checkLimits, MAX_OVERLAYS, resolveLimits, type InputLimits } from './domain/limits.js';
+import { checkLimits, resolveLimits, type InputLimits } from './domain/limits.js';
 import { isIsoDate } from './domain/primitives.js';
-import { evaluateRules } from './engine/evaluate.js';
+import { evaluatePrepared, preparedFor } from './engine/evaluate.js';
 import { resolveFacts } from './facts/resolve.js';
 import { UNKNOWN } from './facts/types.js';
 import { bundledCatalogue } from './rules/catalogue.js';
 import type { Area, Effective, Severity, Source } from './rules/rule-schema.js';
 import { inForce, paramValueOn, resolveRuleSet, ruleSetInfos, type RuleSet, type RuleSetInfo } from './rules/rule-set.js';
+import { MAX_OVERLAYS } from './rules/json-guard.js';
 import { buildVerdict } from './verdict/build.js';
 import type { FindingStatus, Outcome, Verdict } from './verdict/types.js';
 
@@ -267,16 +268,23 @@ async function run(input: unknown, options: AssessOptions | undefined): Promise<
     const issues = [...(opts.ok ? [] : opts.issues), ...(parsed.ok ? [] : parsed.error.issues)];
     return { ok: false, error: new IopInputError(issues) };
   }
-  const { asOf, locale, set } = opts.value;
-  const rules = set.rules.filter((r) => inForce(r.rule.effective, asOf));
-  const facts = resolveFacts(parsed.value, asOf, (id, date) => {
+  return { ok: true, verdict: await verdictFor(parsed.value, opts.value) };
+}
+
+/** The verdict for a validated case under resolved options: the evaluation path, nothing else. */
+export async function verdictFor(value: IopCase, resolved: ResolvedOptions): Promise<Verdict> {
+  const { asOf, locale, set } = resolved;
+  // Rules in force, compiled and held on pooled Engines once per (rule set, date).
+  const prepared = preparedFor(set, asOf);
+  const rules = prepared.rules;
+  const facts = resolveFacts(value, asOf, (id, date) => {
     const p = set.parameters.get(id);
     if (!p) throw new Error(`iop-rules: derived fact reads unknown parameter ${id}`);
     const found = paramValueOn(p, date);
     return found === UNKNOWN ? UNKNOWN : found.value;
   });
-  const evaluations = await evaluateRules(rules, set.parameters, facts, asOf);
-  return { ok: true, verdict: buildVerdict({ set, rules, evaluations, facts, asOf, locale }) };
+  const evaluations = await evaluatePrepared(prepared, facts);
+  return buildVerdict({ set, rules, evaluations, facts, asOf, locale });
 }
 
 /**

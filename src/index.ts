@@ -6,6 +6,7 @@
  */
 export { assess, safeAssess, assessMany, listRuleSets, listRules, compareRuleSets, caseJsonSchema } from './assess.js';
 export type { AssessOptions, RuleInfo, RuleSetComparison } from './assess.js';
+export { prepareRuleSet, type PreparedRuleSet } from './prepare.js';
 export { formatVerdict } from './format/format-verdict.js';
 export { ruleJsonSchema } from './rules/json-schema.js';
 export type { VerdictFormat } from './format/format-verdict.js';

@@ -20,6 +20,7 @@ const PUBLIC = [
   'formatVerdict',
   'listRuleSets',
   'listRules',
+  'prepareRuleSet',
   'ruleJsonSchema',
   'safeAssess',
 ];

@@ -1,7 +1,8 @@
 import type * as z from 'zod';
-import bundled from 'virtual:iop-catalogue';
+import bundled, { prepared } from 'virtual:iop-catalogue';
+import { deepFreeze } from '../_internal/freeze.js';
 import { formatPath } from '../domain/input-error.js';
-import { checkRuleJson } from '../domain/limits.js';
+import { checkRuleJson } from './json-guard.js';
 import { AREA_PREFIX, checkParameter, checkRule, type RuleProblem } from './check-rule.js';
 import {
   EditionSchema,
@@ -56,6 +57,8 @@ export interface Catalogue {
   readonly parameters: ReadonlyMap<string, ParameterFile>;
   /** Every rule id in the catalogue, to keep ids unique. */
   readonly ruleIds: ReadonlySet<string>;
+  /** Rule-set hashes computed at build time, by `edition|overlay…` (the bundled catalogue only). */
+  readonly hashes?: ReadonlyMap<string, string>;
 }
 
 function zodProblems(error: z.ZodError): RuleProblem[] {
@@ -184,11 +187,34 @@ export function loadCatalogue(files: ReadonlyArray<{ readonly path: string; read
 
 let cached: Catalogue | undefined;
 
+/** The prepared catalogue in a plain form (see build-catalogue.ts). */
+interface PreparedForm {
+  readonly law: readonly LoadedRule[];
+  readonly guidelines: ReadonlyArray<GuidelineFolder>;
+  readonly overlays: ReadonlyArray<readonly [string, OverlayLayer]>;
+  readonly parameters: readonly ParameterFile[];
+  readonly ruleIds: readonly string[];
+  readonly hashes: Readonly<Record<string, string>>;
+}
+
+function reviveCatalogue(p: PreparedForm): Catalogue {
+  return {
+    law: p.law,
+    guidelines: new Map(p.guidelines.map((g) => [g.id, g])),
+    overlays: new Map(p.overlays),
+    parameters: new Map(p.parameters.map((x) => [x.id, x])),
+    ruleIds: new Set(p.ruleIds),
+    hashes: new Map(Object.entries(p.hashes)),
+  };
+}
+
 /**
- * The catalogue bundled with the package, validated on first use. It is immutable data,
- * so keeping the one validated copy is safe; nothing else in the library holds state.
+ * The catalogue bundled with the package, deep-frozen, so keeping the one validated copy is safe.
  */
 export function bundledCatalogue(): Catalogue {
-  cached ??= loadCatalogue(bundled);
+  // Validated and hashed at build time (scripts/catalogue-plugin.mjs) when the build could;
+  // otherwise here. Frozen: its rules, texts, sources and dates reach callers through verdicts
+  // and listRules.
+  cached ??= deepFreeze(prepared ? reviveCatalogue(prepared as PreparedForm) : loadCatalogue(bundled));
   return cached;
 }

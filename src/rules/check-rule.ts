@@ -1,8 +1,8 @@
 import { FACTS } from '../facts/registry.js';
-import type { FactType } from '../facts/types.js';
 import { isIsoDate } from '../domain/primitives.js';
-import type { Condition, Leaf, Operator, ParameterFile, RuleFile } from './rule-schema.js';
+import type { Condition, Leaf, ParameterFile, RuleFile } from './rule-schema.js';
 import { RULE_LIMITS } from './rule-schema.js';
+import { operatorSpec, operatorsFor, typeClass } from './operators.js';
 
 /** A problem found in a rule file: where, and what. */
 export interface RuleProblem {
@@ -23,22 +23,6 @@ export const AREA_PREFIX: Readonly<Record<string, string>> = {
 
 const NUMERIC_UNITS = ['SEK', 'EUR', 'months', 'years', 'ratio', 'count'];
 
-const OPS_BY_TYPE: Record<'boolean' | 'string' | 'list' | 'numeric' | 'date', readonly Operator[]> = {
-  boolean: ['equal', 'notEqual'],
-  string: ['equal', 'notEqual', 'in', 'notIn'],
-  list: ['contains', 'doesNotContain'],
-  numeric: ['equal', 'notEqual', 'in', 'notIn', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'],
-  date: ['equal', 'notEqual', 'dateBefore', 'dateOnOrBefore', 'dateAfter', 'dateOnOrAfter'],
-};
-
-function typeClass(t: FactType): keyof typeof OPS_BY_TYPE {
-  if (t === 'boolean') return 'boolean';
-  if (t === 'enum' || t === 'text') return 'string';
-  if (t === 'list') return 'list';
-  if (t === 'date') return 'date';
-  return 'numeric';
-}
-
 function checkLeaf(leaf: Leaf, path: string, params: ReadonlyMap<string, ParameterFile>, out: RuleProblem[]): void {
   const def = FACTS.get(leaf.fact);
   if (!def) {
@@ -46,15 +30,16 @@ function checkLeaf(leaf: Leaf, path: string, params: ReadonlyMap<string, Paramet
     return;
   }
   const cls = typeClass(def.type);
-  if (!OPS_BY_TYPE[cls].includes(leaf.operator)) {
+  const spec = operatorSpec(leaf.operator);
+  if (!spec.fits.includes(cls)) {
     out.push({
       path: `${path}.operator`,
-      message: `operator "${leaf.operator}" does not apply to ${def.type} fact "${leaf.fact}" (allowed: ${OPS_BY_TYPE[cls].join(', ')})`,
+      message: `operator "${leaf.operator}" does not apply to ${def.type} fact "${leaf.fact}" (allowed: ${operatorsFor(cls).join(', ')})`,
     });
     return;
   }
   const v = leaf.value;
-  const isList = leaf.operator === 'in' || leaf.operator === 'notIn';
+  const isList = spec.value === 'list';
   if (typeof v === 'object' && !Array.isArray(v)) {
     const p = params.get(v.param);
     if (!p) {

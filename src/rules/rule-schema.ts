@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isIsoDate } from '../domain/primitives.js';
+import { OPERATORS } from './operators.js';
 
 /** The verdict areas (DESIGN §4). Every rule belongs to exactly one. */
 export const AREAS = [
@@ -17,27 +18,10 @@ export const SEVERITIES = ['blocker', 'major', 'advisory', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /**
- * The closed list of operators a rule may use. The first ten are json-rules-engine's own;
- * the four date operators compare ISO dates (which json-rules-engine cannot do: it would
- * compare date strings as numbers).
+ * The closed list of operators a rule may use: the names in the operator table
+ * (`rules/operators.ts`), which says what each one means and which facts it fits.
  */
-export const OPERATORS = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'dateBefore',
-  'dateOnOrBefore',
-  'dateAfter',
-  'dateOnOrAfter',
-] as const;
-export type Operator = (typeof OPERATORS)[number];
+export { OPERATORS, type Operator } from './operators.js';
 
 /** Limits a rule file must stay within (documented in docs/rule-authoring.md). */
 export const RULE_LIMITS = {

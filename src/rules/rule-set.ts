@@ -1,7 +1,8 @@
 import { canonicalJson, sha256Hex } from '../_internal/sha256.js';
 import type { Text } from '../_internal/text.js';
 import { issuesFromZod, type InputIssue } from '../domain/input-error.js';
-import { checkOverlaysInput } from '../domain/limits.js';
+import { checkOverlaysInput } from './json-guard.js';
+import { deepFreeze } from '../_internal/freeze.js';
 import { UNKNOWN, type Unknown } from '../facts/types.js';
 import { parseRule, type Catalogue, type LoadedRule } from './catalogue.js';
 import { AREA_PREFIX } from './check-rule.js';
@@ -85,9 +86,15 @@ export function paramValueOn(
   return UNKNOWN;
 }
 
-const hashCache = new Map<string, string>();
+/** Hashes of bundled rule sets, per catalogue, by `edition|overlay…` (seeded with the build's). */
+const hashCaches = new WeakMap<Catalogue, Map<string, string>>();
 
-function hashOf(key: string | undefined, rules: readonly RuleInSet[], params: ReadonlyMap<string, ParameterFile>): string {
+function hashOf(cat: Catalogue, key: string | undefined, rules: readonly RuleInSet[], params: ReadonlyMap<string, ParameterFile>): string {
+  let hashCache = hashCaches.get(cat);
+  if (!hashCache) {
+    hashCache = new Map(cat.hashes ?? []);
+    hashCaches.set(cat, hashCache);
+  }
   if (key !== undefined) {
     const hit = hashCache.get(key);
     if (hit) return hit;
@@ -123,8 +130,8 @@ function issue(path: string, sv: string, en: string, code = 'invalid_option'): I
   return { path, code, message: { sv, en } };
 }
 
-/** Assemble a rule set by id (or default for `asOf`) with overlays (bundled ids or JSON). */
-export function resolveRuleSet(
+/** Assemble a rule set by id (or default for `asOf`) with overlays (bundled ids or JSON). Uncached: see `resolveRuleSet`. */
+export function assembleRuleSet(
   cat: Catalogue,
   opts: { ruleSet?: string | undefined; asOf: string; overlays?: readonly unknown[] | undefined },
 ): ResolveResult {
@@ -250,9 +257,67 @@ export function resolveRuleSet(
     rule,
     severity: rule.layerKind === 'law' ? rule.severity : (severity.get(rule.id) ?? rule.severity),
   }));
-  const hash = hashOf(cacheable ? keyParts.join('|') : undefined, inSet, cat.parameters);
+  const hash = hashOf(cat, cacheable ? keyParts.join('|') : undefined, inSet, cat.parameters);
   return {
     ok: true,
     set: { id, title: edition.title, layers, effective: edition.effective, rules: inSet, parameters: cat.parameters, hash },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolved rule sets, memoised by content
+// ---------------------------------------------------------------------------------------------
+
+/** Resolved rule sets kept per catalogue, most recently used last. */
+const RESOLVED_CACHE_SIZE = 64;
+const resolvedCache = new WeakMap<Catalogue, Map<string, RuleSet>>();
+
+/**
+ * `assembleRuleSet`, memoised: a rule set with the same edition, date and overlays (bundled ids,
+ * or JSON overlays with the same content) is resolved, validated and hashed once, then reused
+ * (at most 64 per catalogue; the least recently used goes first). A JSON overlay is checked by
+ * the raw guard on every call (no getter or non-JSON value is ever read past it), then keyed by
+ * its JSON text; a first use is assembled from that very text, so what is cached is exactly
+ * what the key says. The result is deep-frozen: callers share it. Refusals are not cached.
+ */
+export function resolveRuleSet(
+  cat: Catalogue,
+  opts: { ruleSet?: string | undefined; asOf: string; overlays?: readonly unknown[] | undefined },
+): ResolveResult {
+  const overlays = opts.overlays ?? [];
+  // Sizes, keys and plain data only: what makes reading the overlay as JSON text safe. The
+  // full guard (condition trees too) runs in assembleRuleSet on a first use; a cached entry
+  // exists only for a text that passed it.
+  const guard = checkOverlaysInput(overlays, undefined, { trees: false });
+  if (guard.length) return assembleRuleSet(cat, opts);
+  const parts: string[] = [];
+  try {
+    for (const ov of overlays) {
+      const text = JSON.stringify(ov) as string | undefined;
+      // undefined, a function or a symbol has no JSON text: let the assembly report it.
+      if (typeof text !== 'string') return assembleRuleSet(cat, opts);
+      parts.push(`${typeof ov === 'string' ? 's' : 'j'}${text}`);
+    }
+  } catch {
+    return assembleRuleSet(cat, opts); // not serialisable: let the assembly report it
+  }
+  const key = JSON.stringify([opts.ruleSet ?? null, opts.asOf, parts]);
+  let cache = resolvedCache.get(cat);
+  if (!cache) {
+    cache = new Map();
+    resolvedCache.set(cat, cache);
+  }
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return { ok: true, set: hit };
+  }
+  const copies = parts.map((p) => (p.startsWith('s') ? (JSON.parse(p.slice(1)) as string) : (JSON.parse(p.slice(1)) as unknown)));
+  const res = assembleRuleSet(cat, { ...opts, overlays: copies });
+  if (!res.ok) return res;
+  const set = deepFreeze(res.set);
+  cache.set(key, set);
+  if (cache.size > RESOLVED_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return { ok: true, set };
 }

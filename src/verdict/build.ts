@@ -1,5 +1,5 @@
 import type { Locale } from '../_internal/text.js';
-import type { RuleEvaluation, Trace } from '../engine/evaluate.js';
+import { statusOf, type RuleEvaluation, type Trace } from '../engine/evaluate.js';
 import type { FactResolver } from '../facts/resolve.js';
 import { FACTS } from '../facts/registry.js';
 import { UNKNOWN } from '../facts/types.js';
@@ -7,7 +7,7 @@ import { AREAS, SEVERITIES, type Area, type ParameterFile } from '../rules/rule-
 import { paramValueOn, type RuleInSet, type RuleSet } from '../rules/rule-set.js';
 import { recommend } from './recommendation.js';
 import { fillPlaceholders, formatFact, formatValue } from './render.js';
-import { smallestChangeSets } from './to-eligible.js';
+import { searchChangeSets } from './to-eligible.js';
 import type { AreaResult, FactUse, Finding, FindingStatus, MissingFact, Outcome, ParameterUse, Verdict } from './types.js';
 import { VERSION } from '../version.js';
 
@@ -16,16 +16,6 @@ const GENERIC_NOT_APPLICABLE = {
   en: 'The rule does not apply in this case.',
 };
 
-function status(ev: RuleEvaluation): FindingStatus {
-  const applies = ev.appliesTo?.result ?? 'true';
-  if (applies === 'false') return 'not-applicable';
-  const c = ev.conditions.result;
-  if (c === 'true') return 'pass';
-  // A failing rule whose applicability is open is open too: it may not apply at all.
-  if (c === 'false') return applies === 'unknown' ? 'unknown' : 'fail';
-  return 'unknown';
-}
-
 function factsOf(t: Trace | undefined, out: string[] = []): string[] {
   if (!t) return out;
   if (t.kind === 'leaf') {
@@ -33,6 +23,9 @@ function factsOf(t: Trace | undefined, out: string[] = []): string[] {
   } else for (const c of t.children) factsOf(c, out);
   return out;
 }
+
+/** Each fact's place in the fact dictionary: the last tie-break among missing facts. */
+const FACT_ORDER: ReadonlyMap<string, number> = new Map([...FACTS.keys()].map((id, i) => [id, i]));
 
 /** Unknown leaves that matter: only those under a node that is itself unknown. */
 function openFacts(t: Trace | undefined, out: Set<string>): void {
@@ -112,7 +105,7 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
   for (const { rule, severity } of rules) {
     const ev = evaluations.get(rule.id);
     if (!ev) throw new Error(`iop-rules: rule ${rule.id} was not evaluated`);
-    const st = status(ev);
+    const st = statusOf(ev);
     const texts = rule.explanation;
     const chosen =
       st === 'pass' ? texts.pass : st === 'fail' ? texts.fail : st === 'unknown' ? texts.unknown : (texts.notApplicable ?? GENERIC_NOT_APPLICABLE);
@@ -173,7 +166,8 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
       const inputs = def?.kind === 'derived' ? def.dependsOn.filter((d) => facts.get(d) === UNKNOWN) : [id];
       for (const input of inputs.length ? inputs : [id]) {
         const entry = needed.get(input) ?? { rules: [], decisive: false, blockers: 0, majors: 0 };
-        if (entry.rules.includes(f.ruleId)) continue;
+        // A rule adds itself to a fact once: all of one finding's additions come together, so the last one is enough to check.
+        if (entry.rules[entry.rules.length - 1] === f.ruleId) continue;
         entry.rules.push(f.ruleId);
         if (f.severity === 'blocker') entry.blockers++;
         if (f.severity === 'major') entry.majors++;
@@ -182,7 +176,6 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
       }
     }
   }
-  const factOrder = [...FACTS.keys()];
   const missingFacts: MissingFact[] = [...needed.entries()]
     .sort(
       ([a, x], [b, y]) =>
@@ -191,7 +184,7 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
         y.blockers - x.blockers ||
         y.majors - x.majors ||
         y.rules.length - x.rules.length ||
-        factOrder.indexOf(a) - factOrder.indexOf(b),
+        (FACT_ORDER.get(a) ?? -1) - (FACT_ORDER.get(b) ?? -1),
     )
     .map(([fact, e]) => ({
       fact,
@@ -202,6 +195,7 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
 
   const parameters = [...paramUses.values()].sort((a, b) => (a.id === b.id ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
 
+  const search = outcome === 'eligible' ? { sets: [], work: 0 } : searchChangeSets(findings);
   return {
     outcome,
     asOf,
@@ -210,7 +204,8 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
     areas,
     findings,
     missingFacts,
-    toEligible: outcome === 'eligible' ? [] : smallestChangeSets(findings),
+    toEligible: search.sets,
+    ...(search.cutShort ? { toEligibleCutShort: search.cutShort } : {}),
     recommendation: recommend(findings, outcome, locale, (id) => facts.get(id)),
     parameters,
     engineVersion: VERSION,

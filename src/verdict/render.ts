@@ -99,5 +99,23 @@ export function formatFact(id: string, value: FactValue | null, locale: Locale):
  * resolves; `lookup` returns the already formatted text.
  */
 export function fillPlaceholders(text: string, lookup: (name: string) => string): string {
-  return text.replace(/\{([^{}\s]*)\}/g, (_m, name: string) => lookup(name));
+  const parts = templateOf(text);
+  if (parts.length === 1) return parts[0] as string;
+  let out = '';
+  // Even indexes are literal text, odd ones placeholder names.
+  for (let i = 0; i < parts.length; i++) out += i % 2 === 0 ? (parts[i] as string) : lookup(parts[i] as string);
+  return out;
+}
+
+/** Texts split into literal parts and placeholder names, once per distinct text (bounded). */
+const TEMPLATES = new Map<string, readonly string[]>();
+const MAX_TEMPLATES = 20_000;
+
+function templateOf(text: string): readonly string[] {
+  const hit = TEMPLATES.get(text);
+  if (hit) return hit;
+  const parts = text.split(/\{([^{}\s]*)\}/);
+  if (TEMPLATES.size >= MAX_TEMPLATES) TEMPLATES.clear();
+  TEMPLATES.set(text, parts);
+  return parts;
 }

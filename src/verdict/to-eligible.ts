@@ -1,123 +1,23 @@
-import { addDays, formatISO, parseISO } from 'date-fns';
-import { and, not, or, type Trace, type TraceLeaf, type Tri } from '../engine/evaluate.js';
+import { statusWith, type Trace, type TraceLeaf } from '../engine/evaluate.js';
 import { FACTS } from '../facts/registry.js';
 import type { FactValue } from '../facts/types.js';
-import type { Operator } from '../rules/rule-schema.js';
-import type { ChangeSet, FactChange, Finding, FindingStatus } from './types.js';
+import { operatorSpec } from '../rules/operators.js';
+import type { ChangeSet, Finding } from './types.js';
 
-/**
- * The operators' meaning for known values, used to ask "what if this fact were different?"
- * without another engine run. `test/what-if.test.ts` checks it agrees with json-rules-engine.
- */
-export function applyOperator(op: Operator, actual: FactValue, expected: unknown): boolean {
-  switch (op) {
-    case 'equal':
-      return actual === expected;
-    case 'notEqual':
-      return actual !== expected;
-    case 'in':
-      return Array.isArray(expected) && expected.includes(actual);
-    case 'notIn':
-      return Array.isArray(expected) && !expected.includes(actual);
-    case 'contains':
-      return Array.isArray(actual) && actual.includes(expected as string);
-    case 'doesNotContain':
-      return Array.isArray(actual) && !actual.includes(expected as string);
-    case 'lessThan':
-      return typeof actual === 'number' && typeof expected === 'number' && actual < expected;
-    case 'lessThanInclusive':
-      return typeof actual === 'number' && typeof expected === 'number' && actual <= expected;
-    case 'greaterThan':
-      return typeof actual === 'number' && typeof expected === 'number' && actual > expected;
-    case 'greaterThanInclusive':
-      return typeof actual === 'number' && typeof expected === 'number' && actual >= expected;
-    case 'dateBefore':
-      return typeof actual === 'string' && typeof expected === 'string' && actual < expected;
-    case 'dateOnOrBefore':
-      return typeof actual === 'string' && typeof expected === 'string' && actual <= expected;
-    case 'dateAfter':
-      return typeof actual === 'string' && typeof expected === 'string' && actual > expected;
-    case 'dateOnOrAfter':
-      return typeof actual === 'string' && typeof expected === 'string' && actual >= expected;
-  }
-}
-
-type Overrides = ReadonlyMap<string, FactValue>;
-
-/** Re-evaluate a trace with some facts replaced. */
-export function reevaluate(t: Trace, o: Overrides): Tri {
-  if (t.kind === 'leaf') {
-    if (!o.has(t.fact)) return t.result;
-    if (t.param !== undefined && t.expected === null) return 'unknown';
-    return applyOperator(t.operator, o.get(t.fact) as FactValue, t.expected) ? 'true' : 'false';
-  }
-  const kids = t.children.map((c) => reevaluate(c, o));
-  return t.kind === 'all' ? and(kids) : t.kind === 'any' ? or(kids) : not(kids[0] ?? 'unknown');
-}
-
-/** A finding's status with some facts replaced (same rule as the verdict builder). */
-export function statusWith(f: Pick<Finding, 'trace' | 'appliesTo'>, o: Overrides): FindingStatus {
-  const applies = f.appliesTo ? reevaluate(f.appliesTo, o) : 'true';
-  if (applies === 'false') return 'not-applicable';
-  const cond = reevaluate(f.trace, o);
-  if (cond === 'true') return 'pass';
-  if (cond === 'false') return applies === 'unknown' ? 'unknown' : 'fail';
-  return 'unknown';
-}
-
-function shiftDay(d: string, n: number): string {
-  return formatISO(addDays(parseISO(d), n), { representation: 'date' });
-}
+/** The operators' meaning for known values (the operator table's; kept here for old importers). */
+export { applyOperator } from '../rules/operators.js';
+/** Re-evaluation with facts replaced, and the status that follows (the one evaluator's). */
+export { reevaluate, statusWith } from '../engine/evaluate.js';
 
 function candidates(leaf: TraceLeaf): FactValue[] {
   const def = FACTS.get(leaf.fact);
   if (def?.fixed) return [];
-  const e = leaf.expected;
-  const out: FactValue[] = [];
-  const step = def?.type === 'ratio' ? 0.01 : 1;
-  switch (leaf.operator) {
-    case 'equal':
-      if (e !== null && !Array.isArray(e)) out.push(e as FactValue);
-      break;
-    case 'notEqual':
-      if (typeof e === 'boolean') out.push(!e);
-      else if (typeof e === 'number') out.push(e + step);
-      else if (def?.values) out.push(...def.values.filter((v) => v !== e));
-      break;
-    case 'in':
-      if (Array.isArray(e)) out.push(...(e as FactValue[]));
-      break;
-    case 'notIn':
-      if (Array.isArray(e) && def?.values) out.push(...def.values.filter((v) => !e.includes(v)));
-      break;
-    case 'contains':
-      if (typeof e === 'string') out.push([...(Array.isArray(leaf.actual) ? leaf.actual : []), e]);
-      break;
-    case 'doesNotContain':
-      if (typeof e === 'string' && Array.isArray(leaf.actual)) out.push(leaf.actual.filter((x) => x !== e));
-      break;
-    case 'lessThan':
-      if (typeof e === 'number') out.push(e - step);
-      break;
-    case 'lessThanInclusive':
-    case 'greaterThanInclusive':
-      if (typeof e === 'number') out.push(e);
-      break;
-    case 'greaterThan':
-      if (typeof e === 'number') out.push(e + step);
-      break;
-    case 'dateBefore':
-      if (typeof e === 'string') out.push(shiftDay(e, -1));
-      break;
-    case 'dateAfter':
-      if (typeof e === 'string') out.push(shiftDay(e, 1));
-      break;
-    case 'dateOnOrBefore':
-    case 'dateOnOrAfter':
-      if (typeof e === 'string') out.push(e);
-      break;
-  }
-  return out;
+  return operatorSpec(leaf.operator).candidates({
+    expected: leaf.expected,
+    actual: leaf.actual,
+    step: def?.type === 'ratio' ? 0.01 : 1,
+    ...(def?.values ? { values: def.values } : {}),
+  });
 }
 
 function leavesOf(t: Trace | undefined, out: TraceLeaf[] = []): TraceLeaf[] {
@@ -144,17 +44,103 @@ const MAX_FACTS = 8;
 const MAX_VALUES = 4;
 
 /**
+ * The work the smallest-changes search may do for one verdict, counted in leaf evaluations
+ * (re-evaluating a rule of n leaves costs n). The bundled rule set needs about 1 200 at most
+ * (test/budget.test.ts); an overlay built to make the search explode would need billions. Past the
+ * budget the search stops, keeps what it found, and the verdict says so (docs/limits.md).
+ */
+export const TO_ELIGIBLE_BUDGET = 250_000;
+
+/** What the search did when it was cut short (`verdict.toEligibleCutShort`). */
+export interface SearchCutShort {
+  /** The budget, in leaf evaluations. */
+  readonly budget: number;
+  /** How many failing or open blocker and major rules were searched to the end. */
+  readonly rulesSearched: number;
+  /** How many there were. */
+  readonly rulesToSearch: number;
+}
+
+export interface ChangeSearch {
+  readonly sets: ChangeSet[];
+  /** The work done, in leaf evaluations. */
+  readonly work: number;
+  /** Present only when the budget ran out before every rule was searched. */
+  readonly cutShort?: SearchCutShort;
+}
+
+/**
  * For each failing or unknown blocker and major rule, the smallest set of fact changes
  * (at most three facts) that makes it pass or not applicable without turning a passing
  * blocker or major rule. Sets that are the same are merged; each lists every rule it settles.
+ * Works within `budget` leaf evaluations: a rule whose search would go past it is left out,
+ * and the result says the search was cut short.
  */
-export function smallestChangeSets(findings: readonly Finding[]): ChangeSet[] {
+export function searchChangeSets(findings: readonly Finding[], budget: number = TO_ELIGIBLE_BUDGET): ChangeSearch {
   const gating = findings.filter((f) => f.severity === 'blocker' || f.severity === 'major');
   const targets = gating.filter((f) => f.status === 'fail' || f.status === 'unknown');
   const passing = gating.filter((f) => f.status === 'pass' || f.status === 'not-applicable');
-  const found = new Map<string, { changes: FactChange[]; overrides: Map<string, FactValue> }>();
+  const size = new Map<Finding, number>();
+  const sizeOf = (f: Finding): number => {
+    let n = size.get(f);
+    if (n === undefined) {
+      n = leavesOf(f.appliesTo).length + leavesOf(f.trace).length;
+      size.set(f, n);
+    }
+    return n;
+  };
+  // Only a rule that reads a changed fact can change: index rules by the facts they read
+  // (built when first needed: many verdicts never get that far).
+  const indexByFact = (rules: readonly Finding[]): Map<string, Finding[]> => {
+    const index = new Map<string, Finding[]>();
+    for (const r of rules) {
+      for (const fact of new Set([...leavesOf(r.appliesTo), ...leavesOf(r.trace)].map((l) => l.fact))) {
+        const list = index.get(fact) ?? [];
+        list.push(r);
+        index.set(fact, list);
+      }
+    }
+    return index;
+  };
+  let readers: Map<string, Finding[]> | undefined;
+  let work = 0;
+  let exhausted = false;
+  const statusCounted = (f: Finding, o: ReadonlyMap<string, FactValue>) => {
+    work += sizeOf(f);
+    return statusWith(f, o);
+  };
+  const breaksPassing = (o: ReadonlyMap<string, FactValue>): boolean => {
+    const seen = new Set<Finding>();
+    for (const fact of o.keys()) {
+      readers ??= indexByFact(passing);
+      for (const p of readers.get(fact) ?? []) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        const ps = statusCounted(p, o);
+        if (ps === 'fail' || ps === 'unknown') return true;
+      }
+    }
+    return false;
+  };
 
+  // Only a target that reads a changed fact can be settled by the change.
+  let targetReaders: Map<string, Finding[]> | undefined;
+  const settledBy = (o: ReadonlyMap<string, FactValue>): string[] => {
+    targetReaders ??= indexByFact(targets);
+    const hit = new Set<Finding>();
+    for (const fact of o.keys()) for (const t of targetReaders.get(fact) ?? []) hit.add(t);
+    // In target order, as the rules are listed in the verdict.
+    return targets.filter((t) => {
+      if (!hit.has(t)) return false;
+      const s = statusCounted(t, o);
+      return s === 'pass' || s === 'not-applicable';
+    }).map((t) => t.ruleId);
+  };
+
+  const found = new Map<string, ChangeSet>();
+  let searched = 0;
   for (const target of targets) {
+    work += sizeOf(target);
     const byFact = new Map<string, { from: FactValue | null; values: FactValue[] }>();
     for (const leaf of [...leavesOf(target.appliesTo), ...leavesOf(target.trace)]) {
       const entry = byFact.get(leaf.fact) ?? { from: leaf.actual, values: [] };
@@ -167,28 +153,37 @@ export function smallestChangeSets(findings: readonly Finding[]): ChangeSet[] {
     }
     const facts = [...byFact.entries()].filter(([, e]) => e.values.length > 0).slice(0, MAX_FACTS);
     let solution: Map<string, FactValue> | undefined;
-    for (let k = 1; k <= Math.min(3, facts.length) && !solution; k++) {
+    search: for (let k = 1; k <= Math.min(3, facts.length) && !solution; k++) {
       for (const combo of combinations(facts, k)) {
         for (const values of product(combo.map(([, e]) => e.values))) {
+          if (work > budget) {
+            exhausted = true;
+            break search;
+          }
           const o = new Map(combo.map(([id], i) => [id, values[i] as FactValue]));
-          const s = statusWith(target, o);
+          const s = statusCounted(target, o);
           if (s !== 'pass' && s !== 'not-applicable') continue;
-          if (passing.some((p) => { const ps = statusWith(p, o); return ps === 'fail' || ps === 'unknown'; })) continue;
+          if (breaksPassing(o)) continue;
           solution = o;
           break;
         }
         if (solution) break;
       }
     }
+    if (exhausted) break;
+    searched++;
     if (!solution) continue;
     const changes = [...solution.entries()].map(([fact, to]) => ({ fact, from: byFact.get(fact)?.from ?? null, to }));
     const key = JSON.stringify(changes.map((c) => [c.fact, c.to]));
-    if (!found.has(key)) found.set(key, { changes, overrides: solution });
+    if (!found.has(key)) found.set(key, { changes, settles: settledBy(solution) });
   }
 
-  const sets: ChangeSet[] = [...found.values()].map(({ changes, overrides }) => ({
-    changes,
-    settles: targets.filter((t) => { const s = statusWith(t, overrides); return s === 'pass' || s === 'not-applicable'; }).map((t) => t.ruleId),
-  }));
-  return sets.sort((a, b) => b.settles.length - a.settles.length || a.changes.length - b.changes.length || (a.settles[0] ?? '').localeCompare(b.settles[0] ?? ''));
+  const sets: ChangeSet[] = [...found.values()];
+  sets.sort((a, b) => b.settles.length - a.settles.length || a.changes.length - b.changes.length || (a.settles[0] ?? '').localeCompare(b.settles[0] ?? ''));
+  return exhausted ? { sets, work, cutShort: { budget, rulesSearched: searched, rulesToSearch: targets.length } } : { sets, work };
+}
+
+/** The change sets alone (see `searchChangeSets`). */
+export function smallestChangeSets(findings: readonly Finding[], budget?: number): ChangeSet[] {
+  return searchChangeSets(findings, budget).sets;
 }

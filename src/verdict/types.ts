@@ -1,10 +1,10 @@
 import type { Locale, Text } from '../_internal/text.js';
-import type { Trace } from '../engine/evaluate.js';
+import type { RuleStatus, Trace } from '../engine/evaluate.js';
 import type { FactValue } from '../facts/types.js';
 import type { Area, Effective, Severity, Source } from '../rules/rule-schema.js';
 
 export type Outcome = 'eligible' | 'conditional' | 'incomplete' | 'not-eligible';
-export type FindingStatus = 'pass' | 'fail' | 'unknown' | 'not-applicable';
+export type FindingStatus = RuleStatus;
 export type AreaStatus = FindingStatus;
 
 /** A fact as a finding used it. */
@@ -97,6 +97,15 @@ export interface Verdict {
   readonly findings: readonly Finding[];
   readonly missingFacts: readonly MissingFact[];
   readonly toEligible: readonly ChangeSet[];
+  /**
+   * Present only when the smallest-changes search ran out of its work budget (docs/limits.md):
+   * `toEligible` then lists what was found, not every rule's smallest change.
+   */
+  readonly toEligibleCutShort?: {
+    readonly budget: number;
+    readonly rulesSearched: number;
+    readonly rulesToSearch: number;
+  };
   readonly recommendation: Recommendation;
   /** Parameter values in force that the rules used (an addition to DESIGN §4, see docs/verdict.md). */
   readonly parameters: readonly ParameterUse[];

@@ -2,7 +2,8 @@
 // walk is iterative and bounded (no recursion, no work beyond the limit).
 import { describe, expect, it } from 'vitest';
 import { safeAssess } from '../../src/assess.js';
-import { checkLimits, checkRuleJson, DEFAULT_INPUT_LIMITS, resolveLimits, type InputLimits } from '../../src/domain/limits.js';
+import { checkLimits, DEFAULT_INPUT_LIMITS, resolveLimits, type InputLimits } from '../../src/domain/limits.js';
+import { checkRuleJson } from '../../src/rules/json-guard.js';
 import { favourableCase } from '../../src/testing/builders.js';
 
 const L = DEFAULT_INPUT_LIMITS;

@@ -1,7 +1,7 @@
 import type { FollowUp } from '../../domain/case.js';
 import type { Text } from '../../_internal/text.js';
 import { UNKNOWN, type DerivedFactDef, type FactValue, type Unknown } from '../types.js';
-import { addDays, addMonths, formatISO, parseISO } from 'date-fns';
+import { addDaysIso, addMonths, formatCalendarDate, parseCalendarDate } from '../../domain/calendar.js';
 import type { DeriveContext } from '../types.js';
 import { round } from './helpers.js';
 
@@ -145,7 +145,6 @@ function largestShortfall(reports: readonly Report[]): { gap: number; indicator:
   return { gap, indicator };
 }
 
-const iso = (d: Date): string => formatISO(d, { representation: 'date' });
 
 /**
  * The reporting periods of an agreement period: twelve months at a time from its start, the last
@@ -157,8 +156,8 @@ export function reportPeriods(start: string, end: string): Array<[from: string, 
   let from = start;
   // 1 200 periods is a hundred years: a bound against a runaway loop, far beyond any agreement.
   while (from <= end && out.length < 1200) {
-    const next = iso(addMonths(parseISO(start), 12 * (out.length + 1)));
-    const to = iso(addDays(parseISO(next), -1));
+    const next = formatCalendarDate(addMonths(parseCalendarDate(start), 12 * (out.length + 1)));
+    const to = addDaysIso(next, -1);
     out.push([from, to < end ? to : end]);
     from = next;
   }
@@ -190,12 +189,12 @@ function covers(reports: readonly Report[], period: { start: string; end: string
     return covers(dated, period) === true ? true : UNKNOWN;
   }
   const sorted = [...reports].sort((a, b) => (a.periodStart as string).localeCompare(b.periodStart as string));
-  let coveredTo = iso(addDays(parseISO(period.start), -1));
+  let coveredTo = addDaysIso(period.start, -1);
   for (const r of sorted) {
     const from = r.periodStart as string;
     const to = r.periodEnd as string;
     if (to <= coveredTo) continue;
-    if (from > iso(addDays(parseISO(coveredTo), 1))) return false;
+    if (from > addDaysIso(coveredTo, 1)) return false;
     coveredTo = to;
     if (coveredTo >= period.end) return true;
   }
