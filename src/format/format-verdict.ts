@@ -69,12 +69,23 @@ function interesting(f: Finding): boolean {
   return f.status === 'fail' || f.status === 'unknown';
 }
 
+/** Options of `formatVerdict`. */
+export interface FormatOptions {
+  readonly format: VerdictFormat;
+  /**
+   * @deprecated Ignored. An output is in one language: the verdict's (`verdict.locale`), since its
+   * findings and questions were rendered in it. For the other language, assess with `locale`.
+   */
+  readonly locale?: Locale;
+}
+
 /**
  * Render a verdict for people: plain text for a terminal, Markdown for a case file, or an
- * HTML fragment. Every string from the input is escaped for the format.
+ * HTML fragment, in the verdict's language. Every string from the input is escaped for the format.
  */
-export function formatVerdict(verdict: Verdict, opts: { format: VerdictFormat; locale?: Locale } = { format: 'text' }): string {
-  const loc = L[opts.locale ?? verdict.locale];
+export function formatVerdict(verdict: Verdict, opts: FormatOptions = { format: 'text' }): string {
+  // Headings in the language of the texts under them, whatever `opts.locale` says (see FormatOptions).
+  const loc = L[verdict.locale === 'en' ? 'en' : 'sv'];
   const fmt = opts.format;
   const esc = fmt === 'html' ? escapeHtml : fmt === 'markdown' ? escapeMarkdown : stripControl;
   const lines: string[] = [];

@@ -81,7 +81,7 @@ export interface CaseResult {
 }
 
 export interface CaseRunOptions {
-  /** Language of the problems (default `en`) and of the verdict when a case gives no `locale`. */
+  /** Language of the problems (default `en`). The verdict's language is each case's `locale` (default sv). */
   readonly locale?: Locale;
 }
 
@@ -121,7 +121,8 @@ export async function runCase(c: RuleCase, file: Pick<CaseFile, 'rule' | 'base'>
     asOf: c.asOf,
     ...(ruleSet !== undefined ? { ruleSet } : {}),
     ...(overlays !== undefined ? { overlays } : {}),
-    ...((c.locale ?? options.locale) !== undefined ? { locale: c.locale ?? options.locale } : {}),
+    // The verdict's language is the case's (default sv), not the run's: explanationContains is written against it.
+    ...(c.locale !== undefined ? { locale: c.locale } : {}),
   });
   const problems: string[] = [];
   if (!res.ok) {
