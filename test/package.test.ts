@@ -93,5 +93,9 @@ describe('package', () => {
     expect(pkg.dependencies.zod).toBeUndefined();
     for (const [name, range] of Object.entries(pkg.dependencies)) expect(range, name).toMatch(/^\^/);
     expect(pkg.files).toEqual(expect.arrayContaining(['schema', 'testing']));
+    // esbuild's postinstall only swaps in its platform binary, which it also finds without it:
+    // denied, so an install runs no dependency code and npm has nothing to warn about.
+    expect((pkg as { allowScripts?: Record<string, boolean> }).allowScripts).toEqual({ esbuild: false });
+    expect((pkg as { repository?: unknown }).repository).toBeUndefined(); // no remote yet: no invented URL
   });
 });
