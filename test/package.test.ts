@@ -96,6 +96,5 @@ describe('package', () => {
     // esbuild's postinstall only swaps in its platform binary, which it also finds without it:
     // denied, so an install runs no dependency code and npm has nothing to warn about.
     expect((pkg as { allowScripts?: Record<string, boolean> }).allowScripts).toEqual({ esbuild: false });
-    expect((pkg as { repository?: unknown }).repository).toBeUndefined(); // no remote yet: no invented URL
   });
 });
