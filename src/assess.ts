@@ -11,6 +11,7 @@ import { bundledCatalogue } from './rules/catalogue.js';
 import type { Area, Effective, Severity, Source } from './rules/rule-schema.js';
 import { inForce, paramValueOn, resolveRuleSet, ruleSetInfos, type RuleSet, type RuleSetInfo } from './rules/rule-set.js';
 import type { KnownRuleSet } from './rules/rule-set-ids.js';
+import type { CheckedCase } from './domain/case-input.js';
 import { buildVerdict } from './verdict/build.js';
 import type { FindingStatus, Outcome, Verdict } from './verdict/types.js';
 
@@ -118,7 +119,7 @@ async function run(input: unknown, options: AssessOptions | undefined): Promise<
  * verdict.outcome;          // 'incomplete'
  * verdict.missingFacts[0];  // { fact, question: '…?', neededBy: ['IOP-…'], decisive: true }
  */
-export async function assess<R extends string = string>(input: unknown, options?: AssessOptions<R>): Promise<Verdict> {
+export async function assess<R extends string = string, T = unknown>(input: CheckedCase<T>, options?: AssessOptions<R>): Promise<Verdict> {
   const res = await run(input, options as AssessOptions | undefined);
   if (!res.ok) throw res.error;
   return res.verdict;

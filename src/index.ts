@@ -40,7 +40,7 @@ export { VERSION } from './version.js';
 export type { FactValue } from './facts/types.js';
 export type { Operator, Condition } from './rules/rule-schema.js';
 export type { AreaStatus } from './verdict/types.js';
-export type { CaseInput } from './domain/case-input.js';
+export type { CaseInput, CheckedCase } from './domain/case-input.js';
 export type { RuleSetId, KnownRuleSet } from './rules/rule-set-ids.js';
 export type { FormatOptions } from './format/format-verdict.js';
 export type { CompactVerdict, CompactFinding } from './format/compact.js';

@@ -80,7 +80,7 @@ describe('package', () => {
       mkdirSync(join(app, 'node_modules'));
       symlinkSync(resolve('.'), join(app, 'node_modules', 'iop-rules'), 'dir');
       // zod resolves from the package's own node_modules through the link.
-      writeFileSync(join(app, 'app.ts'), "import { favourableCase, runCaseFile } from 'iop-rules/testing';\nimport { assess, type CaseInput } from 'iop-rules';\nconst c: CaseInput = favourableCase();\nvoid assess(c, { ruleSet: 'stockholm-2023' });\nvoid runCaseFile({});\n");
+      writeFileSync(join(app, 'app.ts'), "import { favourableCase, runCaseFile } from 'iop-rules/testing';\nimport { assess, type CaseInput } from 'iop-rules';\nconst c: CaseInput = favourableCase();\nvoid assess(c, { ruleSet: 'stockholm-2023' });\nvoid runCaseFile({});\n// @ts-expect-error a misspelt field in a literal case (the built types check it)\nvoid assess({ organisation: { nmae: 'x' } });\n// @ts-expect-error not a rule set\nvoid assess(c, { ruleSet: 'stockholm-2099' });\n");
       const program = ts.createProgram([join(app, 'app.ts')], { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, strict: true, noEmit: true, skipLibCheck: true, ignoreDeprecations: '6.0', types: [] });
       const diags = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
       expect(diags).toEqual([]);

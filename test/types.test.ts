@@ -30,6 +30,18 @@ describe('types', () => {
     expect([ok, typo, wrong]).toHaveLength(3);
   });
 
+  it('assess checks a case written as a literal, and takes data typed unknown or any', async () => {
+    if (false as boolean) {
+      // @ts-expect-error misspelt field in a literal case
+      await assess({ organisation: { nmae: 'Förening' } }, { asOf: '2025-03-01' });
+      // @ts-expect-error wrong value type in a literal case
+      await assess({ organisation: { insolvent: 'nej' } }, { asOf: '2025-03-01' });
+    }
+    const fromOutside: unknown = JSON.parse('{"organisation": {"nmae": "x"}}');
+    await expect(assess(fromOutside, { asOf: '2025-03-01' })).rejects.toThrow(/nmae/);
+    expect((await assess({ organisation: { name: 'Förening' } }, { asOf: '2025-03-01' })).outcome).toBeDefined();
+  });
+
   it('mergeCase takes a typed patch: a typo is a compile error', () => {
     const base = favourableCase();
     const patch: CasePatch = { organisation: { insolvent: true } };

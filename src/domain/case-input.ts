@@ -8,3 +8,9 @@ import type { IopCaseSchema } from './case.js';
  * `unknown`, since `assess` validates it at run time anyway.
  */
 export type CaseInput = z.input<typeof IopCaseSchema>;
+
+/**
+ * `assess`'s input type: an object written in code is checked against CaseInput (a misspelt
+ * field is a compile error), while `unknown` or `any` data is accepted and validated at run time.
+ */
+export type CheckedCase<T> = unknown extends T ? T : T extends object ? CaseInput : T;
