@@ -3,7 +3,7 @@ import { safeAssess, type AssessOptions } from '../assess.js';
 import { issuesFromZod } from '../domain/input-error.js';
 import { isIsoDate } from '../domain/primitives.js';
 import { bundledCatalogue } from '../rules/catalogue.js';
-import type { Locale } from '../_internal/text.js';
+import type { Locale, Text } from '../_internal/text.js';
 import type { Verdict } from '../verdict/types.js';
 import { mergeData } from './builders.js';
 
@@ -19,7 +19,17 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 const RULE_ID = /^IOP-[A-Z]{2,8}-\d{3}$/;
 const ruleId = z.string().regex(RULE_ID, { error: 'a rule id like IOP-ORG-001' });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date YYYY-MM-DD' }).refine(isIsoDate, { error: 'not an existing calendar date' });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date YYYY-MM-DD' }).refine(isIsoDate, { error: 'not an existing calendar date', params: { code: 'case_date' } });
+
+/** The case-file checks' own messages, in both languages (by the issue's params.code). */
+const CASE_MESSAGES: Readonly<Record<string, Text>> = {
+  case_date: { sv: 'inget datum som finns (ÅÅÅÅ-MM-DD)', en: 'not an existing calendar date (YYYY-MM-DD)' },
+  case_input_and_patch: { sv: 'ange input eller patch, inte båda', en: 'give input or patch, not both' },
+  case_needs_rule: { sv: 'kräver filens "rule", som det avser', en: 'needs the file-level "rule" it refers to' },
+  case_not_in_force_text: { sv: 'en regel som inte gäller har ingen förklaring', en: 'a rule not in force has no explanation' },
+  case_expects_nothing: { sv: 'säger inget om vad bedömningen ska bli (expect, outcome, findings …)', en: 'says nothing the verdict must be (expect, outcome, findings, …)' },
+  case_invalid_paths: { sv: 'hör ihop med outcome "invalid-input"', en: 'goes with outcome "invalid-input"' },
+};
 const words = z.array(z.string().min(1).max(2000)).max(100);
 
 /** One case: the input (whole, or a patch onto the file's `base`), options, and expectations. */
@@ -53,13 +63,13 @@ export const CaseFileSchema = z
   .superRefine((file, ctx) => {
     file.cases.forEach((c, i) => {
       const at = (key: string) => ['cases', i, key];
-      if (c.input !== undefined && c.patch !== undefined) ctx.addIssue({ code: 'custom', path: at('patch'), message: 'give input or patch, not both' });
-      if ((c.expect !== undefined || c.explanationContains !== undefined) && file.rule === undefined)
-        ctx.addIssue({ code: 'custom', path: at(c.expect !== undefined ? 'expect' : 'explanationContains'), message: 'needs the file-level "rule" it refers to' });
-      if (c.expect === 'not-in-force' && c.explanationContains?.length) ctx.addIssue({ code: 'custom', path: at('explanationContains'), message: 'a rule not in force has no explanation' });
+      const issue = (path: PropertyKey[], code: keyof typeof CASE_MESSAGES) => ctx.addIssue({ code: 'custom', path, message: CASE_MESSAGES[code]?.en ?? code, params: { code } });
+      if (c.input !== undefined && c.patch !== undefined) issue(at('patch'), 'case_input_and_patch');
+      if ((c.expect !== undefined || c.explanationContains !== undefined) && file.rule === undefined) issue(at(c.expect !== undefined ? 'expect' : 'explanationContains'), 'case_needs_rule');
+      if (c.expect === 'not-in-force' && c.explanationContains?.length) issue(at('explanationContains'), 'case_not_in_force_text');
       const expects = [c.expect, c.outcome, c.recommendation, c.findings, c.asks, c.invalidPaths, c.explanationContains].some((x) => x !== undefined);
-      if (!expects) ctx.addIssue({ code: 'custom', path: ['cases', i], message: 'says nothing the verdict must be (expect, outcome, findings, …)' });
-      if (c.invalidPaths !== undefined && c.outcome !== 'invalid-input') ctx.addIssue({ code: 'custom', path: at('invalidPaths'), message: 'goes with outcome "invalid-input"' });
+      if (!expects) issue(['cases', i], 'case_expects_nothing');
+      if (c.invalidPaths !== undefined && c.outcome !== 'invalid-input') issue(at('invalidPaths'), 'case_invalid_paths');
     });
   });
 export type CaseFile = z.infer<typeof CaseFileSchema>;
@@ -155,7 +165,7 @@ export async function runCaseFile(json: unknown, options: CaseRunOptions = {}): 
   const L = options.locale ?? 'en';
   const parsed = CaseFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = issuesFromZod(parsed.error);
+    const issues = issuesFromZod(parsed.error).map((i) => ({ ...i, message: CASE_MESSAGES[i.code] ?? i.message }));
     return [{ name: '', ok: false, invalidFile: true, problems: [P.invalid[L], ...issues.map((i) => `${i.path || '(root)'}: ${i.message[L]}`)] }];
   }
   const out: CaseResult[] = [];
