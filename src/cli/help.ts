@@ -118,9 +118,21 @@ const EXIT_LINES = {
   ],
 } as const;
 
+/** Placeholders in usage lines and option names, in Swedish. */
+function sv(usage: string): string {
+  return usage
+    .replace(/\[options\]/g, '[alternativ]')
+    .replace(/\bFILE\b/g, 'FIL')
+    .replace(/\bDIR\b/g, 'MAPP')
+    .replace(/\bVERDICT CASE\b/g, 'BEDÖMNING FALL')
+    .replace(/\bCOMMAND\b/g, 'KOMMANDO');
+}
+const local = (text: string, locale: Locale) => (locale === 'sv' ? sv(text) : text);
+
 function optionLines(opts: Page['options'], locale: Locale): string {
-  const width = Math.max(...opts.map((o) => o[0].length));
-  return opts.map(([name, sv, en]) => `  ${name.padEnd(width)}  ${locale === 'sv' ? sv : en}`).join('\n');
+  const names = opts.map((o) => local(o[0], locale));
+  const width = Math.max(...names.map((n) => n.length));
+  return opts.map(([, svText, en], i) => `  ${(names[i] as string).padEnd(width)}  ${locale === 'sv' ? svText : en}`).join('\n');
 }
 
 /** The help page of one command, or the overview. */
@@ -128,21 +140,21 @@ export function helpText(command: Command | undefined, locale: Locale, ctx: Help
   const all = pages(ctx);
   if (command && command !== 'help') {
     const p = all[command];
-    return `${locale === 'sv' ? 'Användning' : 'Usage'}: ${p.usage}\n\n${locale === 'sv' ? p.sv : p.en}\n\n${locale === 'sv' ? 'Alternativ' : 'Options'}:\n${optionLines(p.options, locale)}\n\n${locale === 'sv' ? 'Slutkoder' : 'Exit codes'}: ${locale === 'sv' ? 'se iop-rules help' : 'see iop-rules help'}\n`;
+    return `${locale === 'sv' ? 'Användning' : 'Usage'}: ${local(p.usage, locale)}\n\n${locale === 'sv' ? p.sv : p.en}\n\n${locale === 'sv' ? 'Alternativ' : 'Options'}:\n${optionLines(p.options, locale)}\n\n${locale === 'sv' ? 'Slutkoder' : 'Exit codes'}: ${locale === 'sv' ? 'se iop-rules help' : 'see iop-rules help'}\n`;
   }
-  const sv = locale === 'sv';
-  const cmds = (Object.keys(all) as Array<keyof typeof all>).map((k) => `  ${all[k].usage}\n      ${sv ? all[k].sv.split('. ')[0] : all[k].en.split('. ')[0]}`);
+  const isSv = locale === 'sv';
+  const cmds = (Object.keys(all) as Array<keyof typeof all>).map((k) => `  ${local(all[k].usage, locale)}\n      ${(isSv ? all[k].sv : all[k].en).split('. ')[0]?.replace(/\.$/, '')}`);
   return [
-    `iop-rules ${VERSION}: ${sv ? 'bedömer svenska IOP-fall mot lagen och en stads riktlinjer.' : "assesses Swedish IOP cases against the law and a city's guidelines."}`,
-    sv ? '(In English: add --locale en.)' : '',
+    `iop-rules ${VERSION}: ${isSv ? 'bedömer svenska IOP-fall mot lagen och en stads riktlinjer.' : "assesses Swedish IOP cases against the law and a city's guidelines."}`,
+    isSv ? '(In English: add --locale en.)' : '',
     '',
-    `${sv ? 'Kommandon' : 'Commands'}:`,
+    `${isSv ? 'Kommandon' : 'Commands'}:`,
     ...cmds,
     '',
-    `${sv ? 'Hjälp för ett kommando' : 'Help for one command'}: iop-rules help COMMAND  ${sv ? 'eller' : 'or'}  iop-rules COMMAND --help`,
-    `${sv ? 'Version' : 'Version'}: iop-rules --version`,
+    local(`${isSv ? 'Hjälp för ett kommando' : 'Help for one command'}: iop-rules help COMMAND  ${isSv ? 'eller' : 'or'}  iop-rules COMMAND --help`, locale),
+    'Version: iop-rules --version',
     '',
-    `${sv ? 'Slutkoder' : 'Exit codes'}:`,
+    `${isSv ? 'Slutkoder' : 'Exit codes'}:`,
     ...EXIT_LINES[locale].map((l) => `  ${l}`),
     '',
   ]
