@@ -1,11 +1,13 @@
 // Generates files that must not drift from the code and the rules:
 //   rules/rule.schema.json   JSON Schema for rule files (from the zod schema, via the built library)
 //   schema/case.schema.json  JSON Schema of the input case
+//   schema/case-file.schema.json  JSON Schema of a case file (test/rules/*.cases.json, `iop-rules test`)
 //   docs/rules.md            the readable rule catalogue, from rules/**/*.json
 // `--check` writes nothing and fails when a committed file is stale (CI runs this).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { caseJsonSchema, ruleJsonSchema } from '../dist/index.js';
+import { caseFileJsonSchema } from '../dist/testing.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
@@ -61,6 +63,7 @@ md.push('');
 const outputs = [
   ['rules/rule.schema.json', `${JSON.stringify(ruleJsonSchema(), null, 2)}\n`],
   ['schema/case.schema.json', `${JSON.stringify(caseJsonSchema(), null, 2)}\n`],
+  ['schema/case-file.schema.json', `${JSON.stringify(caseFileJsonSchema(), null, 2)}\n`],
   ['docs/rules.md', `${md.join('\n')}`],
 ];
 let stale = 0;

@@ -11,11 +11,13 @@ import { bundledCatalogue } from './rules/catalogue.js';
 import type { Area, Effective, Severity, Source } from './rules/rule-schema.js';
 import { inForce, paramValueOn, resolveRuleSet, ruleSetInfos, type RuleSet, type RuleSetInfo } from './rules/rule-set.js';
 import { MAX_OVERLAYS } from './rules/json-guard.js';
+import type { KnownRuleSet } from './rules/rule-set-ids.js';
+import type { CheckedCase } from './domain/case-input.js';
 import { buildVerdict } from './verdict/build.js';
 import type { FindingStatus, Outcome, Verdict } from './verdict/types.js';
 
-/** Options for `assess` and friends. Every field is optional. */
-export interface AssessOptions {
+/** Options for `assess` and friends. Every field is optional. `R`: see `ruleSet`. */
+export interface AssessOptions<R extends string = string> {
   /**
    * Evaluation date: `YYYY-MM-DD` (a calendar date, the same on every machine), or a Date, which
    * is read as the calendar day in Europe/Stockholm at that instant (so `new Date(2024, 0, 1)`
@@ -24,7 +26,7 @@ export interface AssessOptions {
    */
   asOf?: string | Date;
   /** Rule-set id (`national`, `stockholm-2017`, `stockholm-2023`). Default: the newest Stockholm edition in force on `asOf`. */
-  ruleSet?: string;
+  ruleSet?: KnownRuleSet<R>;
   /** Language of every rendered text. Default `sv`. */
   locale?: Locale;
   /** Overlays: bundled ids (`rinkeby-kista`) or JSON overlays `{ overlay, rules }`. */
@@ -296,8 +298,8 @@ export async function verdictFor(value: IopCase, resolved: ResolvedOptions): Pro
  * verdict.outcome;          // 'incomplete'
  * verdict.missingFacts[0];  // { fact, question: '…?', neededBy: ['IOP-…'], decisive: true }
  */
-export async function assess(input: unknown, options?: AssessOptions): Promise<Verdict> {
-  const res = await run(input, options);
+export async function assess<R extends string = string, T = unknown>(input: CheckedCase<T>, options?: AssessOptions<R>): Promise<Verdict> {
+  const res = await run(input, options as AssessOptions | undefined);
   if (!res.ok) throw res.error;
   return res.verdict;
 }

@@ -37,3 +37,13 @@ export type {
 } from './verdict/types.js';
 export type { Locale, Text } from './_internal/text.js';
 export { VERSION } from './version.js';
+// Types the public API uses, and types for literals a caller writes.
+export type { FactValue } from './facts/types.js';
+export type { Operator, Condition } from './rules/rule-schema.js';
+export type { AreaStatus } from './verdict/types.js';
+export type { CaseInput, CheckedCase } from './domain/case-input.js';
+export type { RuleSetId, KnownRuleSet } from './rules/rule-set-ids.js';
+export type { FormatOptions } from './format/format-verdict.js';
+export type { CompactVerdict, CompactFinding } from './format/compact.js';
+export { compactVerdict } from './format/compact.js';
+export { RULE_SET_IDS, isRuleSetId } from './rules/rule-set-ids.js';

@@ -5,10 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { assess, safeAssess, type AssessOptions } from '../src/assess.js';
 import { main, type CliIO } from '../src/cli/main.js';
 import { IopInputError } from '../src/domain/input-error.js';
-import { favourableCase, mergeCase } from '../src/testing/builders.js';
+import { favourableCase, mergeData } from '../src/testing/builders.js';
 
 const AS_OF = '2025-03-01';
-const fav = (patch: unknown = {}): unknown => mergeCase(favourableCase(), patch);
+const fav = (patch: unknown = {}): unknown => mergeData(favourableCase(), patch);
 const org = (o: Record<string, unknown>) => fav({ organisation: o });
 const part = (p: Record<string, unknown>) => fav({ partnership: p });
 const nest = (n: number, leaf: unknown = {}): unknown => {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { safeAssess } from '../src/assess.js';
-import { DEFAULT_MAX_INPUT_BYTES, main, type CliIO } from '../src/cli/main.js';
+import { DEFAULT_MAX_INPUT_BYTES, InputTooLargeError, main, type CliIO } from '../src/cli/main.js';
 import { DEFAULT_INPUT_LIMITS } from '../src/domain/limits.js';
 import { favourableCase } from '../src/testing/builders.js';
 
@@ -21,7 +21,7 @@ function memoryIo(files: Record<string, string>, stdin = ''): MemoryIo {
   const bounded = (what: string, text: string, max: number): string => {
     io.reads.push({ what, max });
     const bytes = Buffer.byteLength(text);
-    if (bytes > max) throw new Error(`${what} is ${bytes} bytes; the limit is ${max} (--max-input-bytes)`);
+    if (bytes > max) throw new InputTooLargeError(what, max);
     return text;
   };
   const io: MemoryIo = {
@@ -30,7 +30,7 @@ function memoryIo(files: Record<string, string>, stdin = ''): MemoryIo {
     reads: [],
     readFile: async (path, max) => {
       const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
       return bounded(path, text, max);
     },
     readStdin: async (max) => bounded('stdin', stdin, max),
@@ -98,9 +98,9 @@ describe('iop-rules assess with invalid input', () => {
     expect(io.err).toBe('');
   });
 
-  it('names an unreadable file (exit 4), not a crash', async () => {
+  it('names an unreadable file with its own exit code (7), not a crash', async () => {
     const io = memoryIo({});
-    expect(await main(['assess', 'missing.json'], io)).toBe(4);
+    expect(await main(['assess', 'missing.json'], io)).toBe(7);
     expect(io.err).toContain('missing.json');
     expect(io.err).not.toMatch(STACK);
   });
@@ -148,7 +148,7 @@ describe('bounded reading', () => {
     const code = await main(['assess', '-', '--as-of', AS_OF, '--max-input-bytes', '100', '--locale', 'en'], io);
     expect(code).toBe(4);
     expect(io.reads).toEqual([{ what: 'stdin', max: 100 }]);
-    expect(io.err).toMatch(/cannot read -: stdin is \d+ bytes; the limit is 100/);
+    expect(io.err).toMatch(/stdin is larger than the limit of 100 bytes/);
     expect(io.err).not.toMatch(STACK);
     // The same stdin under a large enough limit is read and assessed.
     const ok = memoryIo({}, text);

@@ -58,9 +58,9 @@ describe('iop-rules assess', () => {
     expect(await main(['assess', 'examples/loparakademin-eligible.json', '--format', 'pdf'], memoryIO())).toBe(EXIT.usage);
   });
 
-  it('an unreadable file is invalid input, not a crash', async () => {
+  it('a missing file is its own exit code (7), not invalid input', async () => {
     const io = memoryIO();
-    expect(await main(['assess', 'examples/does-not-exist.json'], io)).toBe(EXIT.invalidInput);
+    expect(await main(['assess', 'examples/does-not-exist.json'], io)).toBe(EXIT.unreadable);
     expect(io.err).toMatch(/does-not-exist/);
   });
 });
@@ -113,15 +113,21 @@ describe('other commands', () => {
     expect(no.out).toMatch(/outcome: eligible → conditional/);
   });
 
-  it('test runs scenario files and fails on a wrong expectation', async () => {
-    const scenarios = JSON.stringify([
-      { name: 'gynnsamt fall', asOf: '2025-03-01', input: favourableCase(), expect: { outcome: 'eligible', findings: { 'IOP-ORG-001': 'pass' } } },
-      { name: 'fel förväntan', asOf: '2025-03-01', input: favourableCase(), expect: { outcome: 'not-eligible' } },
-    ]);
-    const io = memoryIO({ files: { 's.json': scenarios } });
-    expect(await main(['test', 's.json'], io)).toBe(1);
-    expect(io.out).toMatch(/✓ s\.json: gynnsamt fall/);
-    expect(io.out).toMatch(/✗ s\.json: fel förväntan\n\s+outcome is eligible, expected not-eligible/);
+  it('test runs case files and fails on a wrong expectation', async () => {
+    const cases = JSON.stringify({
+      base: favourableCase(),
+      cases: [
+        { name: 'gynnsamt fall', asOf: '2025-03-01', outcome: 'eligible', findings: { 'IOP-ORG-001': 'pass' } },
+        { name: 'fel förväntan', asOf: '2025-03-01', outcome: 'not-eligible' },
+      ],
+    });
+    const io = memoryIO({ files: { 's.cases.json': cases } });
+    expect(await main(['test', 's.cases.json'], io)).toBe(1);
+    expect(io.out).toMatch(/✓ s\.cases\.json: gynnsamt fall/);
+    expect(io.out).toMatch(/✗ s\.cases\.json: fel förväntan\n\s+utfallet är eligible, väntat not-eligible/);
+    const en = memoryIO({ files: { 's.cases.json': cases } });
+    expect(await main(['test', 's.cases.json', '--locale', 'en'], en)).toBe(1);
+    expect(en.out).toMatch(/outcome is eligible, expected not-eligible/);
   });
 });
 

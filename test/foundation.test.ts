@@ -146,7 +146,7 @@ describe('bad input', () => {
     expect(org?.code).toBe('invalid_org_number');
     expect(org?.message.sv).toMatch(/organisationsnummer/);
     expect(res.error.issues.find((i) => i.path === 'partnership.period.end')?.code).toBe('period_end_before_start');
-    await expect(assess(bad, { asOf: AS_OF })).rejects.toBeInstanceOf(IopInputError);
+    await expect(assess(bad as unknown, { asOf: AS_OF })).rejects.toBeInstanceOf(IopInputError);
   });
 
   it('accepts a well-formed organisation number and rejects its neighbours', async () => {

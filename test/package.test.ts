@@ -1,6 +1,9 @@
 // The built package: both module formats load, export the public API, and bundle for a browser.
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { VERSION } from '../src/version.js';
 
@@ -10,14 +13,17 @@ const PUBLIC = [
   'IopCaseSchema',
   'IopDraftRefusedError',
   'IopInputError',
+  'RULE_SET_IDS',
   'RuleDefinitionError',
   'VERSION',
   'assess',
   'assessMany',
   'caseJsonSchema',
+  'compactVerdict',
   'compareRuleSets',
   'draftAgreement',
   'formatVerdict',
+  'isRuleSetId',
   'listRuleSets',
   'listRules',
   'prepareRuleSet',
@@ -54,5 +60,43 @@ describe('package', () => {
       expect(code).not.toMatch(/from ["']node:/);
       expect(code.length).toBeGreaterThan(10000);
     });
+
+    it('CommonJS: index and testing share one catalogue chunk, so one IopInputError class', () => {
+      const cjs = readdirSync('dist').filter((f) => f.endsWith('.cjs'));
+      const withCatalogue = cjs.filter((f) => readFileSync(join('dist', f), 'utf8').includes('{"law":['));
+      expect(withCatalogue).toHaveLength(1);
+      const chunk = withCatalogue[0] as string;
+      for (const entry of ['index.cjs', 'testing.cjs']) expect(readFileSync(join('dist', entry), 'utf8')).toMatch(new RegExp(`require\\(["']\\./${chunk.replace('.', '\\.')}["']\\)`));
+      const req = createRequire(import.meta.url);
+      const index = req('../dist/index.cjs') as { IopInputError: unknown };
+      const chunkExports = req(`../dist/${chunk}`) as Record<string, unknown>;
+      expect(Object.values(chunkExports)).toContain(index.IopInputError);
+    });
+
+    it('ships no sourcemaps', () => {
+      expect(readdirSync('dist').filter((f) => f.endsWith('.map'))).toEqual([]);
+    });
+
+    it('iop-rules/testing type-checks under moduleResolution node10 (module commonjs)', { timeout: 60_000 }, () => {
+      const app = mkdtempSync(join(tmpdir(), 'iop-node10-'));
+      mkdirSync(join(app, 'node_modules'));
+      symlinkSync(resolve('.'), join(app, 'node_modules', 'iop-rules'), 'dir');
+      // zod resolves from the package's own node_modules through the link.
+      writeFileSync(join(app, 'app.ts'), "import { favourableCase, runCaseFile } from 'iop-rules/testing';\nimport { assess, type CaseInput } from 'iop-rules';\nconst c: CaseInput = favourableCase();\nvoid assess(c, { ruleSet: 'stockholm-2023' });\nvoid runCaseFile({});\n// @ts-expect-error a misspelt field in a literal case (the built types check it)\nvoid assess({ organisation: { nmae: 'x' } });\n// @ts-expect-error not a rule set\nvoid assess(c, { ruleSet: 'stockholm-2099' });\n");
+      const program = ts.createProgram([join(app, 'app.ts')], { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, strict: true, noEmit: true, skipLibCheck: true, ignoreDeprecations: '6.0', types: [] });
+      const diags = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      expect(diags).toEqual([]);
+    });
+  });
+
+  it('declares zod as a peer dependency and no exact pins for runtime dependencies', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string>; files: string[] };
+    expect(pkg.peerDependencies.zod).toMatch(/^\^4\./);
+    expect(pkg.dependencies.zod).toBeUndefined();
+    for (const [name, range] of Object.entries(pkg.dependencies)) expect(range, name).toMatch(/^\^/);
+    expect(pkg.files).toEqual(expect.arrayContaining(['schema', 'testing']));
+    // esbuild's postinstall only swaps in its platform binary, which it also finds without it:
+    // denied, so an install runs no dependency code and npm has nothing to warn about.
+    expect((pkg as { allowScripts?: Record<string, boolean> }).allowScripts).toEqual({ esbuild: false });
   });
 });

@@ -106,15 +106,26 @@ function readFormatOptions(opts: unknown): { format: VerdictFormat; locale: Loca
   return { format: format as VerdictFormat, locale: locale as Locale | undefined };
 }
 
+/** Options of `formatVerdict`. */
+export interface FormatOptions {
+  readonly format: VerdictFormat;
+  /**
+   * @deprecated Ignored. An output is in one language: the verdict's (`verdict.locale`), since its
+   * findings and questions were rendered in it. For the other language, assess with `locale`.
+   */
+  readonly locale?: Locale;
+}
+
 /**
  * Render a verdict for people: plain text for a terminal, Markdown for a case file, or an
- * HTML fragment. Every string of the verdict is escaped for the format, not only those from
- * the case: a stored verdict read back (`iop-rules verify`) is input too. Throws
- * `IopInputError` for an unknown `format` or `locale`.
+ * HTML fragment, in the verdict's language. Every string of the verdict is escaped for the
+ * format, not only those from the case: a stored verdict read back (`iop-rules verify`) is input
+ * too. Throws `IopInputError` for an unknown `format` or `locale`.
  */
-export function formatVerdict(verdict: Verdict, opts: { format: VerdictFormat; locale?: Locale } = { format: 'text' }): string {
-  const { format: fmt, locale: given } = readFormatOptions(opts);
-  const locale: Locale = given ?? ((LOCALES as readonly unknown[]).includes(verdict.locale) ? verdict.locale : 'sv');
+export function formatVerdict(verdict: Verdict, opts: FormatOptions = { format: 'text' }): string {
+  const { format: fmt } = readFormatOptions(opts);
+  // Headings in the language of the texts under them, whatever `opts.locale` says (see FormatOptions).
+  const locale: Locale = (LOCALES as readonly unknown[]).includes(verdict.locale) ? verdict.locale : 'sv';
   const loc = L[locale];
   const raw = fmt === 'html' ? escapeHtml : fmt === 'markdown' ? escapeMarkdownInline : stripControl;
   const esc = (x: unknown) => raw(str(x));

@@ -2,20 +2,34 @@ import type { IopCase } from '../domain/case.js';
 
 type DeepPartial<T> = T extends readonly (infer U)[] ? readonly U[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> | null } : T;
 
+/**
+ * A patch onto a case: every field optional, objects merged field by field, arrays and values
+ * replaced, `null` for "unknown". Typed, so a misspelt field is a compile error.
+ */
+export type CasePatch<T = IopCase> = DeepPartial<T>;
+
 function isPlain(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
-/** Deep-merge `patch` onto `base`: objects merge, arrays and scalars replace, `null` sets unknown. */
-export function mergeCase<T>(base: T, patch: unknown): T {
-  if (!isPlain(patch) || !isPlain(base)) return (patch === undefined ? base : patch) as T;
+/** Deep-merge data: objects merge, arrays and scalars replace, `null` sets unknown. For JSON from outside. */
+export function mergeData(base: unknown, patch: unknown): unknown {
+  if (!isPlain(patch) || !isPlain(base)) return patch === undefined ? base : patch;
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(patch)) {
     // Never let a patch reach an object's prototype.
     if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
-    out[k] = mergeCase(out[k], v);
+    out[k] = mergeData(out[k], v);
   }
-  return out as T;
+  return out;
+}
+
+/**
+ * Deep-merge `patch` onto `base`: objects merge, arrays and scalars replace, `null` sets unknown.
+ * `mergeCase(favourableCase(), { organisation: { insolvent: true } })`.
+ */
+export function mergeCase<T extends object>(base: T, patch: CasePatch<T>): T {
+  return mergeData(base, patch) as T;
 }
 
 /**
@@ -23,7 +37,7 @@ export function mergeCase<T>(base: T, patch: unknown): T {
  * Rinkeby-Kista, period 2025–2026). Under the current rule sets it comes out `eligible` on
  * 2025-03-01. Override any part: `favourableCase({ organisation: { insolvent: true } })`.
  */
-export function favourableCase(overrides: DeepPartial<IopCase> = {}): IopCase {
+export function favourableCase(overrides: CasePatch = {}): IopCase {
   const base: IopCase = {
     organisation: {
       name: 'Löparakademin',

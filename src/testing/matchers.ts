@@ -48,12 +48,12 @@ export const iopMatchers = {
 };
 
 /**
- * The matchers' types. Add them to vitest once in a setup or declaration file:
+ * The matchers' types. Add them to vitest (4.x) once in a setup or declaration file:
  *
  * ```ts
  * import type { IopMatchers } from 'iop-rules/testing';
  * declare module 'vitest' {
- *   interface Assertion<T> extends IopMatchers<T> {}
+ *   interface Matchers<T = any> extends IopMatchers<T> {}
  * }
  * ```
  */

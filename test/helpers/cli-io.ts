@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { CliIO } from '../../src/cli/main.js';
+import { InputTooLargeError, type CliIO } from '../../src/cli/main.js';
 
 /** An in-memory CLI io: files come from disk (or `files`), stdin from `stdin`; output is captured. */
 export function memoryIO(opts: { stdin?: string; files?: Record<string, string> } = {}): CliIO & { out: string; err: string } {
@@ -7,13 +7,13 @@ export function memoryIO(opts: { stdin?: string; files?: Record<string, string> 
     out: '',
     err: '',
     readFile: async (path: string, max: number) => {
-      const text = opts.files?.[path] ?? readFileSync(path, 'utf8');
-      if (Buffer.byteLength(text) > max) throw new Error(`file is larger than ${max} bytes`);
+      const text = opts.files?.[path] ?? readFileSync(path, 'utf8'); // throws ENOENT (with its code) for a missing file
+      if (Buffer.byteLength(text) > max) throw new InputTooLargeError(path, max);
       return text;
     },
     readStdin: async (max: number) => {
       const text = opts.stdin ?? '';
-      if (Buffer.byteLength(text) > max) throw new Error(`stdin is larger than ${max} bytes`);
+      if (Buffer.byteLength(text) > max) throw new InputTooLargeError('stdin', max);
       return text;
     },
     stdout: (t: string) => {
