@@ -36,3 +36,8 @@ export type {
 } from './verdict/types.js';
 export type { Locale, Text } from './_internal/text.js';
 export { VERSION } from './version.js';
+export { validateCase, groupIssuesByField, jsonPointer } from './validate-case.js';
+export type { CaseIssue, CaseValidation, ValidateCaseOptions, GroupedCaseIssues } from './validate-case.js';
+export type { CaseJsonSchemaOptions } from './case-json-schema.js';
+export { INPUT_ISSUE_CODES, DEFECT_CODES, IopDefect } from './domain/input-error.js';
+export type { InputIssueCode, DefectCode } from './domain/input-error.js';

@@ -7,7 +7,10 @@ import { VERSION } from '../src/version.js';
 const built = existsSync('dist/index.js') && existsSync('dist/index.cjs');
 const PUBLIC = [
   'DEFAULT_INPUT_LIMITS',
+  'DEFECT_CODES',
+  'INPUT_ISSUE_CODES',
   'IopCaseSchema',
+  'IopDefect',
   'IopInputError',
   'RuleDefinitionError',
   'VERSION',
@@ -17,10 +20,13 @@ const PUBLIC = [
   'compareRuleSets',
   'draftAgreement',
   'formatVerdict',
+  'groupIssuesByField',
+  'jsonPointer',
   'listRuleSets',
   'listRules',
   'ruleJsonSchema',
   'safeAssess',
+  'validateCase',
 ];
 
 describe('package', () => {

@@ -5,7 +5,7 @@
 // limit is crossed, so an oversized input costs no more work than the limit allows.
 import type { Text } from '../_internal/text.js';
 import { LeafSchema, OPERATORS, RULE_LIMITS } from '../rules/rule-schema.js';
-import type { InputIssue } from './input-error.js';
+import type { InputIssue, InputIssueCode } from './input-error.js';
 
 /** Caps on the raw shape of one input case. Every one can be changed per call (`AssessOptions.limits`). */
 export interface InputLimits {
@@ -103,8 +103,8 @@ interface Problem {
   readonly message: Text;
 }
 
-function codeOf(p: Problem): string {
-  return p.kind === 'limit' ? 'limit_exceeded' : p.kind === 'forbidden_key' ? 'forbidden_key' : p.kind;
+function codeOf(p: Problem): InputIssueCode {
+  return p.kind === 'limit' ? 'limit_exceeded' : p.kind === 'invalid' ? 'invalid_value' : p.kind;
 }
 
 /** True for `{}` literals, `JSON.parse` objects and `Object.create(null)`, from any realm. */
@@ -238,7 +238,7 @@ function walk(value: unknown, opts: WalkOptions): Problem[] {
   return out;
 }
 
-function toIssues(problems: readonly Problem[], codeOf: (p: Problem) => string): InputIssue[] {
+function toIssues(problems: readonly Problem[], codeOf: (p: Problem) => InputIssueCode): InputIssue[] {
   return problems.map((p) => ({ path: p.path, code: codeOf(p), message: p.message }));
 }
 

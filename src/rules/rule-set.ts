@@ -1,6 +1,6 @@
 import { canonicalJson, sha256Hex } from '../_internal/sha256.js';
 import type { Text } from '../_internal/text.js';
-import { issuesFromZod, type InputIssue } from '../domain/input-error.js';
+import { issuesFromZod, type InputIssue, type InputIssueCode } from '../domain/input-error.js';
 import { checkOverlaysInput } from '../domain/limits.js';
 import { UNKNOWN, type Unknown } from '../facts/types.js';
 import { parseRule, type Catalogue, type LoadedRule } from './catalogue.js';
@@ -105,7 +105,7 @@ function hashOf(key: string | undefined, rules: readonly RuleInSet[], params: Re
 
 export type ResolveResult = { ok: true; set: RuleSet } | { ok: false; issues: InputIssue[] };
 
-function issue(path: string, sv: string, en: string, code = 'invalid_option'): InputIssue {
+function issue(path: string, sv: string, en: string, code: InputIssueCode = 'invalid_option'): InputIssue {
   return { path, code, message: { sv, en } };
 }
 
