@@ -204,7 +204,7 @@ function render(): void {
       button(t.language, () => {
         state.locale = state.locale === 'sv' ? 'en' : 'sv';
         void reassess();
-      }, { id: 'lang-switch', lang: state.locale === 'sv' ? 'en' : 'sv', 'aria-label': t.languageLabel }),
+      }, { id: 'lang-switch', lang: state.locale === 'sv' ? 'en' : 'sv', title: t.languageLabel }),
       el('p', {}, t.intro),
       el('p', { class: 'note' }, t.privacy),
     ),
