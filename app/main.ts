@@ -30,6 +30,14 @@ const EXAMPLES: Record<string, Json> = {
 
 const STORE = 'iop-rules-app/v1';
 
+/** What the last answer changed: kept as data so a language switch re-renders it. */
+interface Change {
+  from: Verdict['outcome'];
+  to: Verdict['outcome'];
+  qFrom: number;
+  qTo: number;
+}
+
 interface State {
   locale: Locale;
   caseData: Json;
@@ -37,7 +45,7 @@ interface State {
   ruleSet: string; // '' = default
   skipped: string[];
   current: string | null; // the question the officer picked, or null for the most decisive one
-  change: string | null; // what the last answer changed
+  change: Change | null | 'pending'; // what the last answer changed
   pasteError: string | null;
 }
 
@@ -158,10 +166,9 @@ async function reassess(): Promise<void> {
     verdict = null;
     lastError = e instanceof Error ? e.message : String(e);
   }
-  if (before && verdict && state.change === '') {
-    const t = T[state.locale];
-    state.change = t.changed(t.outcome[before.outcome], t.outcome[verdict.outcome], before.missingFacts.length, verdict.missingFacts.length);
-  } else if (state.change === '') state.change = null;
+  if (state.change === 'pending') {
+    state.change = before && verdict ? { from: before.outcome, to: verdict.outcome, qFrom: before.missingFacts.length, qTo: verdict.missingFacts.length } : null;
+  }
   comparison = null;
   save();
   render();
@@ -181,7 +188,7 @@ function answer(fact: string, value: unknown): void {
   if (value === null) state.skipped = [...new Set([...state.skipped, fact])];
   else state.skipped = state.skipped.filter((f) => f !== fact);
   state.current = null;
-  state.change = ''; // reassess fills it in
+  state.change = 'pending'; // reassess fills it in
   void reassess();
 }
 
@@ -282,16 +289,19 @@ function settingsSection(t: Texts): HTMLElement {
 
 function interviewSection(t: Texts): HTMLElement {
   const sec = el('section', { 'aria-labelledby': 'h-interview', 'data-testid': 'interview' }, el('h2', { id: 'h-interview' }, t.interview));
-  if (state.change) sec.append(el('p', { role: 'status', 'data-testid': 'change' }, state.change));
+  const ch = state.change;
+  if (ch && ch !== 'pending') sec.append(el('p', { role: 'status', 'data-testid': 'change' }, t.changed(t.outcome[ch.from], t.outcome[ch.to], ch.qFrom, ch.qTo)));
   if (!verdict) return sec;
+  if (!ch || ch === 'pending') sec.append(el('p', {}, `${t.outcomeIs}: `, el('strong', {}, t.outcome[verdict.outcome])));
   const open = verdict.missingFacts.filter((m) => !state.skipped.includes(m.fact));
   const q = open.find((m) => m.fact === state.current) ?? open[0];
-  if (!q) {
+  if (!q && !verdict.missingFacts.length) {
     sec.append(el('p', {}, t.noQuestions));
     return sec;
   }
-  sec.append(questionForm(t, q));
-  const rest = verdict.missingFacts.filter((m) => m.fact !== q.fact);
+  if (q) sec.append(questionForm(t, q));
+  else sec.append(el('p', {}, t.allSkipped));
+  const rest = verdict.missingFacts.filter((m) => m.fact !== q?.fact);
   if (rest.length) {
     const list = el('ol', { 'data-testid': 'remaining' });
     for (const m of rest.slice(0, 12)) {
@@ -299,14 +309,13 @@ function interviewSection(t: Texts): HTMLElement {
         el(
           'li',
           { 'data-fact': m.fact },
-          `${m.question} `,
-          m.decisive ? el('em', {}, `(${t.decisive}) `) : null,
-          state.skipped.includes(m.fact) ? el('em', {}, `(${t.skipped}) `) : null,
-          button(t.ask, () => {
+          button(m.question, () => {
             state.current = m.fact;
             render();
             document.getElementById('q-input')?.focus();
-          }, { 'aria-label': `${t.ask}: ${m.question}` }),
+          }, { class: 'link' }),
+          m.decisive ? el('em', {}, ` (${t.decisive})`) : null,
+          state.skipped.includes(m.fact) ? el('em', {}, ` (${t.skipped})`) : null,
         ),
       );
     }
@@ -357,7 +366,8 @@ function questionForm(t: Texts, q: Verdict['missingFacts'][number]): HTMLElement
   } else if (ty.includes('array')) {
     const ta = el('textarea', { id: 'q-input', rows: '4', spellcheck: 'false' });
     ta.value = current === undefined || current === null ? '' : JSON.stringify(current, null, 2);
-    fs.append(labelled(t.listJson, ta));
+    const fields = Object.entries(((node.items as Json | undefined)?.properties as Json | undefined) ?? {}).map(([k, v]) => `"${k}" (${String((v as Json).title ?? k)})`);
+    fs.append(labelled(`${t.listJson}${fields.length ? ` – ${t.listFields}: ${fields.join(', ')}` : ''}`, ta));
     read = () => {
       if (!ta.value.trim()) return null;
       try {

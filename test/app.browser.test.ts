@@ -117,7 +117,9 @@ describe('the web app in Chromium', () => {
   });
 
   it('switches everything to English, with no Swedish headings left', async () => {
-    await loadExample('fryshuset-conditional');
+    await loadExample('rinkeby-folkets-hus-incomplete');
+    await page.click('[data-testid=question] #skip'); // an answer leaves a sentence about what changed
+    await page.waitForSelector('[data-testid=change]');
     await page.click('#lang-switch');
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
     const headings = (await page.locator('h1, h2, h3, legend, caption, th[scope=col], label').allTextContents()).join(' | ');
@@ -125,6 +127,9 @@ describe('the web app in Chromium', () => {
     expect(headings).not.toMatch(/[åäöÅÄÖ]|Bedömning|Ärendet|Regler|Områden|Nästa fråga/);
     const outcome = await page.locator('[data-testid=outcome]').textContent();
     expect(outcome).toMatch(/^Outcome: /);
+    // The app's own sentences (not case data) are English too.
+    const own = (await page.locator('header, [data-testid=interview] > p, [data-testid=verdict] > p, [data-testid=verdict] h3, button').allTextContents()).join(' | ');
+    expect(own).not.toMatch(/Utfall|Frågor|Fråga|Bedömning|Spara|Ladda|fortfarande/);
     // The verdict's own texts follow: no Swedish status words in the findings.
     const badges = (await page.locator('details.finding .badge').allTextContents()).join(' ');
     expect(badges).not.toMatch(/uppfyllt|hinder|väsentlig/);
