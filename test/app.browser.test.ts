@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The web app in a real browser (issue 10 item 4): Debian's Chromium driven by playwright-core, one launch
 // for the suite. A missing browser FAILS this file with a message saying how to install it; it never skips.
 // Needs the built library (dist/), which `npm test` builds before the tests run.
