@@ -4,6 +4,7 @@ import {
   assess,
   caseJsonSchema,
   compareRuleSets,
+  describeFact,
   draftAgreement,
   formatVerdict,
   groupIssuesByField,
@@ -445,7 +446,7 @@ function verdictSection(t: Texts): HTMLElement {
   else {
     const list = el('ol', {});
     for (const cs of v.toEligible.slice(0, 5)) {
-      const changes = cs.changes.map((c) => `${String(schemaNode(c.fact)?.title ?? c.fact)}: ${fmt(c.from)} → ${fmt(c.to)}`).join('; ');
+      const changes = cs.changes.map((c) => `${describeFact(c.fact, state.locale)?.label ?? c.fact}: ${fmt(c.from)} → ${fmt(c.to)}`).join('; ');
       list.append(el('li', {}, `${changes} (${t.settles} ${cs.settles.join(', ')})`));
     }
     sec.append(list);

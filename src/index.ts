@@ -41,3 +41,4 @@ export type { CaseIssue, CaseValidation, ValidateCaseOptions, GroupedCaseIssues 
 export type { CaseJsonSchemaOptions } from './case-json-schema.js';
 export { INPUT_ISSUE_CODES, DEFECT_CODES, IopDefect } from './domain/input-error.js';
 export type { InputIssueCode, DefectCode } from './domain/input-error.js';
+export { describeFact, type FactInfo } from './fact-info.js';

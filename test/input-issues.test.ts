@@ -131,3 +131,15 @@ describe('validateCase', () => {
     if (!root.ok) expect(groupIssuesByField(root.issues).formErrors).toHaveLength(1);
   });
 });
+
+describe('describeFact', () => {
+  it('gives an input or derived fact its label and question in one language', async () => {
+    const { describeFact } = await import('../src/fact-info.js');
+    expect(describeFact('organisation.legalForm', 'en')).toMatchObject({ kind: 'input', type: 'enum', label: 'Legal form' });
+    expect(describeFact('organisation.legalForm')?.label).toBe('Juridisk form');
+    const derived = describeFact('agreement.paymentPlanTotalSek', 'sv');
+    expect(derived).toMatchObject({ kind: 'derived', label: 'Utbetalningsplanens summa' });
+    expect(derived?.dependsOn?.length).toBeGreaterThan(0);
+    expect(describeFact('no.such.fact')).toBeUndefined();
+  });
+});

@@ -18,6 +18,7 @@ const PUBLIC = [
   'assessMany',
   'caseJsonSchema',
   'compareRuleSets',
+  'describeFact',
   'draftAgreement',
   'formatVerdict',
   'groupIssuesByField',
