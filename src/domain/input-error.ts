@@ -28,9 +28,19 @@ export const INPUT_ISSUE_CODES = [
   'unknown_overlay',
   'invalid_overlay',
   'invalid_overlay_rule',
+  'reserved_prefix',
+  'no_rules_in_force',
   // Files read by the command line
   'invalid_json',
   'invalid_verdict',
+  'not_utf8',
+  'duplicate_key',
+  'too_large',
+  'timeout',
+  'no_case_files',
+  'case_date',
+  // A defect met while assessing, reported instead of thrown (see DEFECT_CODES for thrown ones)
+  'internal_error',
 ] as const;
 
 /** The code of an input issue (see `INPUT_ISSUE_CODES` and docs/input.md). */
