@@ -16,6 +16,7 @@ const HOSTILE = '<img src=x onerror="window.__xss=1">';
 
 let server: Server;
 let url: string;
+let buildDir: string;
 let context: BrowserContext;
 let page: Page;
 let profile: string;
@@ -32,7 +33,7 @@ beforeAll(async () => {
     buildApp: () => Promise<string>;
     serveApp: () => Promise<{ server: Server; url: string }>;
   };
-  await app.buildApp();
+  buildDir = await app.buildApp();
   ({ server, url } = await app.serveApp());
   profile = mkdtempSync(join(tmpdir(), 'iop-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
@@ -162,6 +163,44 @@ describe('the web app in Chromium', () => {
     expect(bad).toEqual([]);
     expect(consoleErrors).toEqual([]);
   }, 30_000);
+
+  it('a form library (react-jsonschema-form) fed caseJsonSchema shows Swedish titles, date pickers and no Option pickers', async () => {
+    const { build } = await import('esbuild');
+    const { writeFileSync } = await import('node:fs');
+    await build({
+      entryPoints: ['test/form-library/rjsf-page.mjs'],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      outfile: join(buildDir, 'form-check.js'),
+      alias: { 'iop-rules': './dist/index.js' },
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'silent',
+    });
+    writeFileSync(join(buildDir, 'form-check.html'), '<!doctype html><html lang="sv"><meta charset="utf-8"><title>rjsf</title><div id="root"></div><script type="module" src="form-check.js"></script></html>');
+    const form = await context.newPage();
+    const errors: string[] = [];
+    form.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await form.goto(`${url}form-check.html`);
+      await form.waitForSelector('form', { timeout: 20_000 });
+      const text = (await form.locator('form').innerText()).replace(/\s+/g, ' ');
+      expect(text).toContain('Organisationen');
+      expect(text).toContain('Juridisk form');
+      expect(text).toContain('Vad heter organisationen?'); // descriptions shown
+      expect(await form.locator('input[type=date]').count()).toBeGreaterThan(3);
+      expect(text).not.toMatch(/Option \d/);
+      expect(text).not.toContain('$schema');
+      // A labelled choice, not the raw value.
+      const legal = await form.locator('select').first().locator('option').allTextContents();
+      expect(legal).toContain('ideell förening');
+      mkdirSync(SHOTS, { recursive: true });
+      await form.screenshot({ path: join(SHOTS, 'rjsf.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await form.close();
+    }
+  }, 60_000);
 
   it('writes a screenshot for the reviewer (test-output/app.png, git-ignored)', async () => {
     await loadExample('fryshuset-conditional');
