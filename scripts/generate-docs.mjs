@@ -1,6 +1,6 @@
 // Generates files that must not drift from the code and the rules:
 //   rules/rule.schema.json   JSON Schema for rule files (from the zod schema, via the built library)
-//   schema/case.schema.json  JSON Schema of the input case
+//   schema/case*.schema.json JSON Schema of the input case (sv/en, draft 2020-12 and draft-07)
 //   schema/case-file.schema.json  JSON Schema of a case file (test/rules/*.cases.json, `iop-rules test`)
 //   docs/rules.md            the readable rule catalogue, from rules/**/*.json
 // `--check` writes nothing and fails when a committed file is stale (CI runs this).
@@ -62,7 +62,11 @@ md.push('');
 
 const outputs = [
   ['rules/rule.schema.json', `${JSON.stringify(ruleJsonSchema(), null, 2)}\n`],
-  ['schema/case.schema.json', `${JSON.stringify(caseJsonSchema(), null, 2)}\n`],
+  // The case schema in both languages and both dialects; examples point at the Swedish 2020-12 one.
+  ['schema/case.schema.json', `${JSON.stringify(caseJsonSchema({ locale: 'sv' }), null, 2)}\n`],
+  ['schema/case.en.schema.json', `${JSON.stringify(caseJsonSchema({ locale: 'en' }), null, 2)}\n`],
+  ['schema/case.draft-07.schema.json', `${JSON.stringify(caseJsonSchema({ locale: 'sv', target: 'draft-07' }), null, 2)}\n`],
+  ['schema/case.en.draft-07.schema.json', `${JSON.stringify(caseJsonSchema({ locale: 'en', target: 'draft-07' }), null, 2)}\n`],
   ['schema/case-file.schema.json', `${JSON.stringify(caseFileJsonSchema(), null, 2)}\n`],
   ['docs/rules.md', `${md.join('\n')}`],
 ];

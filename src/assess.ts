@@ -1,7 +1,6 @@
-import * as z from 'zod';
 import { LOCALES, type Locale, type Text } from './_internal/text.js';
 import { IopCaseSchema, type IopCase } from './domain/case.js';
-import { IopInputError, issuesFromZod, type InputIssue } from './domain/input-error.js';
+import { IopDefect, IopInputError, issuesFromZod, type InputIssue, type InputIssueCode } from './domain/input-error.js';
 import { checkLimits, resolveLimits, type InputLimits } from './domain/limits.js';
 import { isIsoDate } from './domain/primitives.js';
 import { evaluatePrepared, preparedFor } from './engine/evaluate.js';
@@ -77,7 +76,7 @@ export interface ResolvedOptions {
   readonly limits?: Partial<InputLimits>;
 }
 
-function optIssue(path: string, sv: string, en: string, code = 'invalid_option'): InputIssue {
+function optIssue(path: string, sv: string, en: string, code: InputIssueCode = 'invalid_option'): InputIssue {
   return { path, code, message: { sv, en } };
 }
 
@@ -281,7 +280,7 @@ export async function verdictFor(value: IopCase, resolved: ResolvedOptions): Pro
   const rules = prepared.rules;
   const facts = resolveFacts(value, asOf, (id, date) => {
     const p = set.parameters.get(id);
-    if (!p) throw new Error(`iop-rules: derived fact reads unknown parameter ${id}`);
+    if (!p) throw new IopDefect('unknown_parameter', `derived fact reads unknown parameter ${id}`);
     const found = paramValueOn(p, date);
     return found === UNKNOWN ? UNKNOWN : found.value;
   });
@@ -417,7 +416,5 @@ export async function compareRuleSets(
   return { asOf: a.asOf, from: { ruleSet: a.ruleSet.id, outcome: a.outcome }, to: { ruleSet: b.ruleSet.id, outcome: b.outcome }, changes };
 }
 
-/** JSON Schema (draft 2020-12) of the input case, for form builders. */
-export function caseJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(IopCaseSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-}
+// The case's JSON Schema lives in its own module; re-exported here for the callers that import it from assess.
+export { caseJsonSchema, type CaseJsonSchemaOptions } from './case-json-schema.js';

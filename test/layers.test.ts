@@ -1,5 +1,5 @@
 // Imports follow the layers, bottom to top:
-//   _internal, version → domain → facts → rules → engine → verdict → format/assess → draft/testing → cli/index.
+//   _internal, version → domain → facts → rules → engine → verdict → format/assess (and the other public entry functions) → draft/testing → cli/index.
 // A module may import from its own layer or any layer below it, never from one above.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,7 +14,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['rules'],
   ['engine'],
   ['verdict'],
-  ['format', 'assess.ts', 'prepare.ts'],
+  ['format', 'assess.ts', 'prepare.ts', 'case-json-schema.ts', 'validate-case.ts', 'fact-info.ts'],
   ['draft', 'testing'],
   ['cli', 'index.ts'],
 ];

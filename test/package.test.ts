@@ -10,7 +10,10 @@ import { VERSION } from '../src/version.js';
 const built = existsSync('dist/index.js') && existsSync('dist/index.cjs');
 const PUBLIC = [
   'DEFAULT_INPUT_LIMITS',
+  'DEFECT_CODES',
+  'INPUT_ISSUE_CODES',
   'IopCaseSchema',
+  'IopDefect',
   'IopDraftRefusedError',
   'IopInputError',
   'RULE_SET_IDS',
@@ -21,14 +24,18 @@ const PUBLIC = [
   'caseJsonSchema',
   'compactVerdict',
   'compareRuleSets',
+  'describeFact',
   'draftAgreement',
   'formatVerdict',
+  'groupIssuesByField',
   'isRuleSetId',
+  'jsonPointer',
   'listRuleSets',
   'listRules',
   'prepareRuleSet',
   'ruleJsonSchema',
   'safeAssess',
+  'validateCase',
 ];
 
 describe('package', () => {

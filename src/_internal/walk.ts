@@ -18,7 +18,7 @@ export interface WalkLimits {
 /** An issue as the public `InputIssue` has it: where, a code, and the message in both languages. */
 export interface WalkIssue {
   readonly path: string;
-  readonly code: string;
+  readonly code: WalkCode;
   readonly message: Text;
 }
 
@@ -46,8 +46,11 @@ export interface Problem {
   readonly message: Text;
 }
 
-export function codeOf(p: Problem): string {
-  return p.kind === 'limit' ? 'limit_exceeded' : p.kind === 'forbidden_key' ? 'forbidden_key' : p.kind;
+/** The issue codes a walk can give (each one is in the public list of input issue codes). */
+export type WalkCode = 'limit_exceeded' | 'not_json' | 'unreadable' | 'forbidden_key' | 'invalid_value';
+
+export function codeOf(p: Problem): WalkCode {
+  return p.kind === 'limit' ? 'limit_exceeded' : p.kind === 'invalid' ? 'invalid_value' : p.kind;
 }
 
 /** True for `{}` literals, `JSON.parse` objects and `Object.create(null)`, from any realm. */
@@ -181,6 +184,6 @@ export function walk(value: unknown, opts: WalkOptions): Problem[] {
   return out;
 }
 
-export function toIssues(problems: readonly Problem[], codeOf: (p: Problem) => string): WalkIssue[] {
+export function toIssues(problems: readonly Problem[], codeOf: (p: Problem) => WalkCode): WalkIssue[] {
   return problems.map((p) => ({ path: p.path, code: codeOf(p), message: p.message }));
 }

@@ -1,13 +1,87 @@
 import type * as z from 'zod';
 import type { Text } from '../_internal/text.js';
 
+/**
+ * Every code an input issue can carry: a closed list, each documented in docs/input.md
+ * (a test fails when a code is emitted that is not listed here or not documented there).
+ */
+export const INPUT_ISSUE_CODES = [
+  // The case's shape and values
+  'invalid_type',
+  'invalid_value',
+  'unrecognized_key',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_date',
+  'invalid_org_number',
+  'period_end_before_start',
+  'contradicts_field',
+  'invalid_input',
+  // Raw-input guard (docs/limits.md)
+  'limit_exceeded',
+  'not_json',
+  'forbidden_key',
+  'unreadable',
+  // Options, rule sets and overlays
+  'invalid_option',
+  'unknown_rule_set',
+  'unknown_overlay',
+  'invalid_overlay',
+  'invalid_overlay_rule',
+  'reserved_prefix',
+  'reserved_overlay_id',
+  'no_rules_in_force',
+  // Files read by the command line
+  'invalid_json',
+  'invalid_verdict',
+  'not_utf8',
+  'duplicate_key',
+  'too_large',
+  'timeout',
+  'no_case_files',
+  'case_date',
+  // A defect met while assessing, reported instead of thrown (see DEFECT_CODES for thrown ones)
+  'internal_error',
+] as const;
+
+/** The code of an input issue (see `INPUT_ISSUE_CODES` and docs/input.md). */
+export type InputIssueCode = (typeof INPUT_ISSUE_CODES)[number];
+
 /** One problem with the input: where it is and what is wrong, in Swedish and English. */
 export interface InputIssue {
   /** Dotted path to the bad field, e.g. `organisation.orgNumber` or `followUp.reports[2].dueOn`. Empty for the root. */
   readonly path: string;
-  /** Machine-readable code: one of ours (`invalid_org_number`, `invalid_date`, …) or zod's (`invalid_type`, …). */
-  readonly code: string;
+  /** Machine-readable code, one of `INPUT_ISSUE_CODES` (docs/input.md says what each means). */
+  readonly code: InputIssueCode;
   readonly message: Text;
+}
+
+/**
+ * Codes of defects: a bug in the library or its bundled catalogue, never the caller's input.
+ * Thrown as `IopDefect` (`error.code === 'IOP_DEFECT'`, `error.defect` one of these); docs/input.md lists them.
+ */
+export const DEFECT_CODES = [
+  'duplicate_fact',
+  'bad_fact_dependency',
+  'unknown_fact',
+  'fact_cycle',
+  'unknown_parameter',
+] as const;
+
+/** The code of a defect (see `DEFECT_CODES`). */
+export type DefectCode = (typeof DEFECT_CODES)[number];
+
+/** A defect in the library (not bad input): please report it. `code` is always `IOP_DEFECT`; `defect` says which. */
+export class IopDefect extends Error {
+  readonly code = 'IOP_DEFECT' as const;
+  constructor(
+    readonly defect: DefectCode,
+    message: string,
+  ) {
+    super(`iop-rules defect (${defect}): ${message}`);
+    this.name = 'IopDefect';
+  }
 }
 
 /**
@@ -112,11 +186,13 @@ function mapIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Inpu
     }
     case 'invalid_format': {
       // Our formats mark their message `iop:<code>` so they share the custom check's text.
-      const code = issue.message.startsWith('iop:') ? issue.message.slice(4) : 'invalid_format';
+      const own = issue.message.startsWith('iop:') ? issue.message.slice(4) : '';
+      const code: InputIssueCode = isIssueCode(own) ? own : 'invalid_format';
       return [{ path, code, message: customMessage(code, 'has the wrong format') }];
     }
     case 'custom': {
-      const code = String((issue.params as { code?: string } | undefined)?.code ?? 'custom');
+      const own = String((issue.params as { code?: string } | undefined)?.code ?? '');
+      const code: InputIssueCode = isIssueCode(own) ? own : 'invalid_value';
       return [{ path, code, message: customMessage(code, issue.message) }];
     }
     case 'invalid_union':
@@ -128,8 +204,14 @@ function mapIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Inpu
         },
       ];
     default:
-      return [{ path, code: issue.code, message: { sv: `ogiltigt värde`, en: `invalid value (${issue.message})` } }];
+      // zod's rarer codes (not_multiple_of, invalid_key, invalid_element) are all "a value the schema refuses".
+      return [{ path, code: 'invalid_value', message: { sv: `ogiltigt värde`, en: `invalid value (${issue.message})` } }];
   }
+}
+
+/** True when `s` is one of the listed issue codes. */
+export function isIssueCode(s: string): s is InputIssueCode {
+  return (INPUT_ISSUE_CODES as readonly string[]).includes(s);
 }
 
 function customMessage(code: string, fallback: string): Text {
@@ -158,15 +240,26 @@ function customMessage(code: string, fallback: string): Text {
 
 /** Every zod issue as our input issues, in input order, deduplicated. */
 export function issuesFromZod(error: z.ZodError, prefix: readonly PropertyKey[] = []): InputIssue[] {
-  const out: InputIssue[] = [];
+  return located(error, prefix).map((l) => l.issue);
+}
+
+/** Like `issuesFromZod`, each issue with its path as a list of keys and indexes. */
+export function locatedIssuesFromZod(error: z.ZodError): Array<{ issue: InputIssue; segments: Array<string | number> }> {
+  return located(error, []);
+}
+
+function located(error: z.ZodError, prefix: readonly PropertyKey[]): Array<{ issue: InputIssue; segments: Array<string | number> }> {
+  const out: Array<{ issue: InputIssue; segments: Array<string | number> }> = [];
   const seen = new Set<string>();
   for (const issue of error.issues) {
-    for (const mapped of mapIssue(issue, prefix)) {
+    const base = [...prefix, ...issue.path].map((k) => (typeof k === 'number' ? k : String(k)));
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : null;
+    mapIssue(issue, prefix).forEach((mapped, i) => {
       const key = `${mapped.path}\u0000${mapped.code}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) return;
       seen.add(key);
-      out.push(mapped);
-    }
+      out.push({ issue: mapped, segments: keys ? [...base, String(keys[i])] : base });
+    });
   }
   return out;
 }

@@ -837,7 +837,7 @@ export function draftAgreement(input: unknown, options?: DraftOptions): string {
   const anyway = (options as { draftAnyway?: unknown } | null | undefined)?.draftAnyway;
   const own = anyway === undefined || typeof anyway === 'boolean'
     ? []
-    : [{ path: 'options.draftAnyway', code: 'invalid_option', message: { sv: 'ska vara true eller false', en: 'must be true or false' } }];
+    : [{ path: 'options.draftAnyway', code: 'invalid_option' as const, message: { sv: 'ska vara true eller false', en: 'must be true or false' } }];
   if (!opts.ok || !parsed.ok || own.length) {
     throw new IopInputError([...(opts.ok ? [] : opts.issues), ...own, ...(parsed.ok ? [] : parsed.error.issues)]);
   }

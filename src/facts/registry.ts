@@ -1,3 +1,4 @@
+import { IopDefect } from '../domain/input-error.js';
 import { AGREEMENT_DERIVED } from './derived/agreement.js';
 import { FOLLOW_UP_DERIVED } from './derived/follow-up.js';
 import { ORGANISATION_DERIVED } from './derived/organisation.js';
@@ -20,14 +21,14 @@ export const FACTS: ReadonlyMap<string, FactDef> = (() => {
   ];
   const map = new Map<string, FactDef>();
   for (const def of all) {
-    if (map.has(def.id)) throw new Error(`iop-rules: fact id defined twice: ${def.id}`);
+    if (map.has(def.id)) throw new IopDefect('duplicate_fact', `fact id defined twice: ${def.id}`);
     map.set(def.id, def);
   }
   for (const def of all) {
     if (def.kind !== 'derived') continue;
     for (const dep of def.dependsOn) {
       const d = map.get(dep);
-      if (!d || d.kind !== 'input') throw new Error(`iop-rules: derived fact ${def.id} depends on ${dep}, which is not an input fact`);
+      if (!d || d.kind !== 'input') throw new IopDefect('bad_fact_dependency', `derived fact ${def.id} depends on ${dep}, which is not an input fact`);
     }
   }
   return map;

@@ -1,3 +1,4 @@
+import { IopDefect } from '../domain/input-error.js';
 import type { IopCase } from '../domain/case.js';
 import { FACTS } from './registry.js';
 import { UNKNOWN, type DeriveContext, type FactValue, type Unknown } from './types.js';
@@ -52,14 +53,14 @@ export function resolveFacts(input: IopCase, asOf: string, param: ParamLookup): 
     const cached = memo.get(id);
     if (cached !== undefined) return cached;
     const def = FACTS.get(id);
-    if (!def) throw new Error(`iop-rules: unknown fact id ${id}`);
+    if (!def) throw new IopDefect('unknown_fact', `unknown fact id ${id}`);
     let value: FactValue | Unknown;
     if (def.kind === 'input') {
       value = readPath(input, id);
       // An empty list of strings is known (nothing listed); for record lists the count is 0.
       if (Array.isArray(value) && value.length === 0 && def.type === 'int') value = 0;
     } else {
-      if (inProgress.has(id)) throw new Error(`iop-rules: derived fact cycle at ${id}`);
+      if (inProgress.has(id)) throw new IopDefect('fact_cycle', `derived fact cycle at ${id}`);
       inProgress.add(id);
       try {
         value = def.compute(ctx);

@@ -1,6 +1,6 @@
 import { canonicalJson, sha256Hex } from '../_internal/sha256.js';
 import type { Text } from '../_internal/text.js';
-import { issuesFromZod, type InputIssue } from '../domain/input-error.js';
+import { issuesFromZod, type InputIssue, type InputIssueCode } from '../domain/input-error.js';
 import { checkOverlaysInput } from './json-guard.js';
 import { deepFreeze } from '../_internal/freeze.js';
 import { UNKNOWN, type Unknown } from '../facts/types.js';
@@ -126,7 +126,7 @@ export function reservedNames(cat: Catalogue): { ids: ReadonlySet<string>; prefi
 
 export type ResolveResult = { ok: true; set: RuleSet } | { ok: false; issues: InputIssue[] };
 
-function issue(path: string, sv: string, en: string, code = 'invalid_option'): InputIssue {
+function issue(path: string, sv: string, en: string, code: InputIssueCode = 'invalid_option'): InputIssue {
   return { path, code, message: { sv, en } };
 }
 
