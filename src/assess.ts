@@ -375,9 +375,11 @@ export function listRules(ruleSet?: string, asOf?: string | Date, overlays?: unk
 
 /** What changes for one case between two rule sets. */
 export interface RuleSetComparison {
+  /** The date the `to` side was assessed on (both sides', when `asOf` was given). */
   readonly asOf: string;
-  readonly from: { readonly ruleSet: string; readonly outcome: Outcome };
-  readonly to: { readonly ruleSet: string; readonly outcome: Outcome };
+  /** Each side with the date it was assessed on: without `asOf`, each edition is read on its own latest day in force up to today. */
+  readonly from: { readonly ruleSet: string; readonly outcome: Outcome; readonly asOf: string };
+  readonly to: { readonly ruleSet: string; readonly outcome: Outcome; readonly asOf: string };
   /** Rules whose status or severity differs, or that exist in only one set (`null` there). */
   readonly changes: ReadonlyArray<{
     readonly ruleId: string;
@@ -399,7 +401,18 @@ export async function compareRuleSets(
   }
   if (issues.length) throw new IopInputError(issues);
   const base = { ...(o.asOf !== undefined ? { asOf: o.asOf as string | Date } : {}), ...(o.locale !== undefined ? { locale: o.locale as Locale } : {}) };
-  const [a, b] = await Promise.all([assess(input, { ...base, ruleSet: o.from as string }), assess(input, { ...base, ruleSet: o.to as string })]);
+  // Without asOf, each edition is read on a day it is in force: today, or its last day if it has
+  // ended (the 2017 and 2023 editions share no day). An explicit asOf is used for both sides.
+  const dayFor = (id: string): { asOf?: string } => {
+    if (o.asOf !== undefined) return {};
+    const today = stockholmDate(Date.now());
+    const to = ruleSetInfos(bundledCatalogue()).find((r) => r.id === id)?.effective.to;
+    return today !== undefined && to && to < today ? { asOf: to } : {};
+  };
+  const [a, b] = await Promise.all([
+    assess(input, { ...base, ...dayFor(o.from as string), ruleSet: o.from as string }),
+    assess(input, { ...base, ...dayFor(o.to as string), ruleSet: o.to as string }),
+  ]);
   const ids = [...new Set([...a.findings.map((f) => f.ruleId), ...b.findings.map((f) => f.ruleId)])].sort();
   const changes = [];
   for (const id of ids) {
@@ -413,7 +426,7 @@ export async function compareRuleSets(
       to: fb ? { status: fb.status, severity: fb.severity } : null,
     });
   }
-  return { asOf: a.asOf, from: { ruleSet: a.ruleSet.id, outcome: a.outcome }, to: { ruleSet: b.ruleSet.id, outcome: b.outcome }, changes };
+  return { asOf: b.asOf, from: { ruleSet: a.ruleSet.id, outcome: a.outcome, asOf: a.asOf }, to: { ruleSet: b.ruleSet.id, outcome: b.outcome, asOf: b.asOf }, changes };
 }
 
 // The case's JSON Schema lives in its own module; re-exported here for the callers that import it from assess.

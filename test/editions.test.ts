@@ -2,7 +2,8 @@
 // Done-when of issue 3: "The city taking the initiative after a dialogue does not fail the 2023
 // edition; no initial dialogue does." Plus the 2017 long-duration criterion that 2023 dropped.
 import { describe, expect, it } from 'vitest';
-import { assess, listRules, type Finding, type IopCase, type Verdict } from '../src/index.js';
+import { assess, compareRuleSets, listRules, type Finding, type IopCase, type Verdict } from '../src/index.js';
+import { favourableCase } from '../src/testing/index.js';
 import { merge } from './helpers/merge.js';
 
 /** A partnership that answers every partnership criterion of the 2023 edition favourably. */
@@ -137,5 +138,16 @@ describe('edition manifests: omissions and severity changes', () => {
 
   it('the whole Stockholm 2023 rule set has at least 40 rules in force on 2025-03-01', () => {
     expect(listRules('stockholm-2023', '2025-03-01').length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('compare without a date reads each edition on a day it is in force', () => {
+  it('the 2017 edition on its last day, the 2023 edition today; an explicit date is used for both', async () => {
+    const cmp = await compareRuleSets(favourableCase(), { from: 'stockholm-2017', to: 'stockholm-2023' });
+    expect(cmp.from.asOf).toBe('2023-12-31');
+    expect(cmp.to.asOf > '2023-12-31').toBe(true);
+    expect(cmp.asOf).toBe(cmp.to.asOf);
+    const fixed = await compareRuleSets(favourableCase(), { from: 'stockholm-2017', to: 'stockholm-2023', asOf: '2025-03-01' });
+    expect([fixed.from.asOf, fixed.to.asOf, fixed.asOf]).toEqual(['2025-03-01', '2025-03-01', '2025-03-01']);
   });
 });

@@ -58,8 +58,8 @@ function pages(c: HelpContext): Record<Exclude<Command, 'help'>, Page> {
     },
     compare: {
       usage: 'iop-rules compare FILE|- --from ID --to ID [options]',
-      sv: 'Visar vad som ändras för fallet mellan två regeluppsättningar.',
-      en: 'Shows what changes for the case between two rule sets.',
+      sv: 'Visar vad som ändras för fallet mellan två regeluppsättningar. Utan --as-of läses varje utgåva en dag den gäller: i dag, eller dess sista dag om den har upphört.',
+      en: 'Shows what changes for the case between two rule sets. Without --as-of each edition is read on a day it is in force: today, or its last day if it has ended.',
       options: [['--from ID', `regeluppsättning före: ${sets}`, `rule set before: ${sets}`], ['--to ID', 'regeluppsättning efter', 'rule set after'], asOf, fmt('text|json', 'text'), locale, ...read, debug],
     },
     rules: {

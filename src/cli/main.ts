@@ -193,7 +193,7 @@ async function run(p: Parsed, ctx: Ctx): Promise<number> {
       const cmp = await compareRuleSets(input, { from: p.values.from as never, to: p.values.to as never, ...(p.values['as-of'] ? { asOf: p.values['as-of'] } : {}), locale });
       if (fmt === 'json') io.stdout(json(cmp));
       else {
-        io.stdout(`${cmp.from.ruleSet}: ${cmp.from.outcome}  →  ${cmp.to.ruleSet}: ${cmp.to.outcome}  (${cmp.asOf})\n`);
+        io.stdout(`${cmp.from.ruleSet} (${cmp.from.asOf}): ${cmp.from.outcome}  →  ${cmp.to.ruleSet} (${cmp.to.asOf}): ${cmp.to.outcome}\n`);
         for (const c of cmp.changes) {
           const side = (x: typeof c.from) => (x ? `${x.status} (${x.severity})` : '—');
           io.stdout(`  ${c.ruleId}  ${side(c.from)} → ${side(c.to)}  ${stripControl(c.title)}\n`);
