@@ -1,27 +1,13 @@
 // The bundled catalogue is validated and hashed at build time (scripts/catalogue-plugin.mjs runs
 // src/rules/build-catalogue.ts); the library trusts what the build shipped. These tests check
 // that what ships is exactly what the run-time loader makes of the rule files, hashes included.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { prepared as shipped } from 'virtual:iop-catalogue';
 import { describe, expect, it } from 'vitest';
+import { ruleFiles } from './helpers/rule-files.js';
 import { prepareCatalogue, type PreparedCatalogue } from '../src/rules/build-catalogue.js';
 import { bundledCatalogue, loadCatalogue } from '../src/rules/catalogue.js';
 import { assembleRuleSet } from '../src/rules/rule-set.js';
 
-function ruleFiles(): Array<{ path: string; json: unknown }> {
-  const root = join(import.meta.dirname, '../rules');
-  const out: Array<{ path: string; json: unknown }> = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.json') && !e.name.endsWith('.schema.json')) out.push({ path: relative(root, full).split('\\').join('/'), json: JSON.parse(readFileSync(full, 'utf8')) });
-    }
-  };
-  walk(root);
-  return out;
-}
 
 const prepared = shipped as PreparedCatalogue | undefined;
 

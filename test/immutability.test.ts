@@ -1,9 +1,10 @@
 // Nothing a caller receives can reach the library's state: after a caller has tried to change
 // every object and array in a verdict, listRules() and listRuleSets(), the next verdicts are
 // byte-identical to the ones before (the reliability trial's reproductions, then in general).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ruleFiles } from './helpers/rule-files.js';
 import { assess, listRules, listRuleSets, prepareRuleSet } from '../src/index.js';
 import { verdictFor } from '../src/assess.js';
 import { IopCaseSchema } from '../src/domain/case.js';
@@ -16,20 +17,6 @@ const husby = ex('husby-atelje-not-eligible.json');
 const lop = ex('loparakademin-eligible.json');
 const opts = { asOf: '2025-03-01' };
 
-/** Every rule file under rules/, as the build reads them. */
-function ruleFiles(): Array<{ path: string; json: unknown }> {
-  const root = join(import.meta.dirname, '../rules');
-  const out: Array<{ path: string; json: unknown }> = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.json') && !e.name.endsWith('.schema.json')) out.push({ path: relative(root, full).split('\\').join('/'), json: JSON.parse(readFileSync(full, 'utf8')) });
-    }
-  };
-  walk(root);
-  return out;
-}
 
 const attempt = (f: () => void): void => {
   try {

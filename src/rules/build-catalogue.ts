@@ -2,20 +2,10 @@
 // and the test server): validate the bundled rule files with the very code that validates JSON
 // overlays at run time, and hash every bundled rule set. The package then ships the validated
 // catalogue and its hashes, and does neither at start-up. A broken rule file fails the build.
-import { loadCatalogue, type GuidelineFolder, type LoadedRule, type OverlayLayer } from './catalogue.js';
+import { loadCatalogue, type PreparedCatalogue } from './catalogue.js';
 import { assembleRuleSet } from './rule-set.js';
-import type { ParameterFile } from './rule-schema.js';
 
-/** The validated catalogue as plain JSON, with the hashes of the bundled rule sets. */
-export interface PreparedCatalogue {
-  readonly law: readonly LoadedRule[];
-  readonly guidelines: ReadonlyArray<GuidelineFolder>;
-  readonly overlays: ReadonlyArray<readonly [string, OverlayLayer]>;
-  readonly parameters: readonly ParameterFile[];
-  readonly ruleIds: readonly string[];
-  /** Rule-set hash by `edition|overlay…` (each edition alone and with each bundled overlay). */
-  readonly hashes: Readonly<Record<string, string>>;
-}
+export type { PreparedCatalogue } from './catalogue.js';
 
 /** Validate the files (throws RuleDefinitionError on a defect) and hash the bundled rule sets. */
 export function prepareCatalogue(files: ReadonlyArray<{ readonly path: string; readonly json: unknown }>): PreparedCatalogue {

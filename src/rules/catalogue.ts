@@ -187,17 +187,18 @@ export function loadCatalogue(files: ReadonlyArray<{ readonly path: string; read
 
 let cached: Catalogue | undefined;
 
-/** The prepared catalogue in a plain form (see build-catalogue.ts). */
-interface PreparedForm {
+/** The validated catalogue as plain JSON, with the hashes of the bundled rule sets. */
+export interface PreparedCatalogue {
   readonly law: readonly LoadedRule[];
   readonly guidelines: ReadonlyArray<GuidelineFolder>;
   readonly overlays: ReadonlyArray<readonly [string, OverlayLayer]>;
   readonly parameters: readonly ParameterFile[];
   readonly ruleIds: readonly string[];
+  /** Rule-set hash by `edition|overlay…` (each edition alone and with each bundled overlay). */
   readonly hashes: Readonly<Record<string, string>>;
 }
 
-function reviveCatalogue(p: PreparedForm): Catalogue {
+function reviveCatalogue(p: PreparedCatalogue): Catalogue {
   return {
     law: p.law,
     guidelines: new Map(p.guidelines.map((g) => [g.id, g])),
@@ -215,6 +216,6 @@ export function bundledCatalogue(): Catalogue {
   // Validated and hashed at build time (scripts/catalogue-plugin.mjs) when the build could;
   // otherwise here. Frozen: its rules, texts, sources and dates reach callers through verdicts
   // and listRules.
-  cached ??= deepFreeze(prepared ? reviveCatalogue(prepared as PreparedForm) : loadCatalogue(bundled));
+  cached ??= deepFreeze(prepared ? reviveCatalogue(prepared as PreparedCatalogue) : loadCatalogue(bundled));
   return cached;
 }
