@@ -1,4 +1,4 @@
-// The rest of the public API of DESIGN §2: rule sets and rules, assessMany, compareRuleSets,
+// The rest of the public API in the README: rule sets and rules, assessMany, compareRuleSets,
 // parameters in the verdict, and the iop-rules/testing matchers.
 import { describe, expect, it } from 'vitest';
 import { assess, assessMany, compareRuleSets, IopInputError, listRules, listRuleSets } from '../src/index.js';

@@ -16,7 +16,7 @@ describe('bundled catalogue', () => {
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
   });
 
-  it('has the three rule sets of DESIGN §1', () => {
+  it('has the three rule sets of the README', () => {
     expect(listRuleSets().map((r) => r.id).sort()).toEqual(['national', 'stockholm-2017', 'stockholm-2023']);
   });
 
@@ -43,7 +43,7 @@ describe('bundled catalogue', () => {
     }
   });
 
-  it('a rule on a field added beyond DESIGN §3 is blocker or major only where a statute makes the fact decisive', () => {
+  it('a rule on a field added beyond the core case model is blocker or major only where a statute makes the fact decisive', () => {
     // Each added field, and the rules that may weigh it as blocker or major, with the statute.
     const decisive: Record<string, readonly string[]> = {
       'partnership.taskOfAnotherAuthority': ['IOP-KL-002'], // 2 kap. 2 § and 13 kap. 8 § KL
@@ -53,13 +53,13 @@ describe('bundled catalogue', () => {
       'partnership.stateAid.entrustmentAct': ['IOP-AID-005'], // 2012/21/EU art. 4; 360/2012, 2023/2832
       'partnership.stateAid.socialNeedsService': ['IOP-AID-006'], // 2012/21/EU art. 2.1 b–c
       'partnership.stateAid.overcompensationArrangements': ['IOP-AID-007'], // 2012/21/EU art. 4 e, 5, 6
-      // through derived facts; `insolvent: false` (DESIGN §3) settles both without the added field
+      // through derived facts; `insolvent: false` (a core field) settles both without the added field
       'organisation.inBankruptcyOrLiquidation': ['IOP-ORG-008'],
       'organisation.inReconstruction': ['IOP-ORG-023'],
       'partnership.stateAid.registeredInCentralRegister': [],
     };
     const added = Object.keys(decisive);
-    // Guideline rules that a DESIGN §3 field settles without the added one (insolvent: false).
+    // Guideline rules that a core field settles without the added one (insolvent: false).
     const settledByDesignField = new Set(['IOP-ORG-008', 'IOP-ORG-023']);
     const uses = (c: unknown): string[] =>
       c && typeof c === 'object'

@@ -54,7 +54,7 @@ describe('a case with little more than a name', () => {
   });
 });
 
-describe('a case that answers every DESIGN §3 field favourably', () => {
+describe('a case that answers every core case-model field favourably', () => {
   it('is eligible in every rule set in force', async () => {
     for (const ruleSet of ['stockholm-2023', 'national']) {
       const v = await assess(favourableCase(), { asOf: AS_OF, ruleSet });
@@ -67,7 +67,7 @@ describe('a case that answers every DESIGN §3 field favourably', () => {
 });
 
 describe('the verdict', () => {
-  it('has the DESIGN §4 shape', async () => {
+  it('has the docs/verdict.md shape', async () => {
     const v = await assess(favourableCase(), { asOf: AS_OF });
     expect(Object.keys(v.areas).sort()).toEqual(['agreement', 'follow-up', 'local-government', 'organisation', 'partnership', 'procurement', 'state-aid']);
     expect(v.ruleSet.hash).toMatch(/^[0-9a-f]{64}$/);

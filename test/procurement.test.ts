@@ -11,7 +11,7 @@ const CLAUSES = [
   'changes', 'termination', 'disputes', 'repayment', 'knowledge-building', 'insyn',
 ];
 
-/** A case that answers every DESIGN §3 fact favourably, with the city's funding as given. */
+/** A case that answers every core case-model fact favourably, with the city's funding as given. */
 function favourableCase(fundingSek: number): Record<string, unknown> {
   return {
     organisation: {
@@ -179,7 +179,7 @@ describe('recommendation', () => {
     expect(v.recommendation.reasons[0]).toContain('grant');
   });
 
-  it('every DESIGN §3 fact answered favourably: eligible, and iop', async () => {
+  it('every core case-model fact answered favourably: eligible, and iop', async () => {
     const v = await assess(base, { asOf: '2025-03-01' });
     expect(v.outcome).toBe('eligible');
     expect(v.recommendation.form).toBe('iop');

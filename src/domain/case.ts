@@ -7,7 +7,7 @@ import { Amount, Count, IsoDate, OrgNumber, Period, SignedAmount } from './primi
 const bool = z.boolean().nullish();
 const text = z.string().max(2000).nullish();
 
-/** Legal forms an organisation can have (DESIGN §3). */
+/** Legal forms an organisation can have (docs/input.md). */
 export const LEGAL_FORMS = [
   'ideell-forening',
   'stiftelse',
@@ -57,7 +57,7 @@ export const DELIVERY_LEVELS = ['full', 'partial', 'none'] as const;
 /** Which insolvency proceeding an insolvent organisation is in (added field, docs/input.md). */
 export const INSOLVENCY_PROCEEDINGS = ['bankruptcy', 'liquidation', 'reconstruction'] as const;
 
-/** Clause ids an agreement may contain (DESIGN §3). */
+/** Clause ids an agreement may contain (docs/input.md). */
 export const CLAUSE_IDS = [
   'parties',
   'background',

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { isIsoDate } from '../domain/primitives.js';
 import { OPERATORS } from './operators.js';
 
-/** The verdict areas (DESIGN §4). Every rule belongs to exactly one. */
+/** The verdict areas (docs/verdict.md). Every rule belongs to exactly one. */
 export const AREAS = [
   'organisation',
   'partnership',
@@ -39,7 +39,7 @@ export const TextSchema = z.strictObject({ sv: str(), en: str() });
 export const IsoDateString = z.string().refine(isIsoDate, { message: 'must be an existing date written YYYY-MM-DD' });
 
 export const SourceSchema = z.strictObject({
-  /** Citation in the usual Swedish form: `SFS 2022:900 3 § 2 p.`, `2 kap. 1 § KL`, `[P1]`. */
+  /** Citation in the usual Swedish form: `SFS 2022:900 3 § 2 p.`, `2 kap. 1 § KL`, `Stadsrevisionen 3/2021`. */
   ref: str(300),
   title: str(500),
   url: z.url({ protocol: /^https?$/ }).max(1000).optional(),
@@ -90,7 +90,7 @@ const OutcomeTexts = z.strictObject({
 
 export const RULE_ID = /^IOP-[A-Z]{2,6}-\d{3}$/;
 
-/** One rule file (DESIGN §5). Strict: unknown keys are refused. */
+/** One rule file (docs/rule-authoring.md). Strict: unknown keys are refused. */
 export const RuleFileSchema = z.strictObject({
   $schema: z.string().max(300).optional(),
   id: z.string().regex(RULE_ID, { message: 'must look like IOP-ORG-001' }),

@@ -35,7 +35,7 @@ function openFacts(t: Trace | undefined, out: Set<string>): void {
   } else for (const c of t.children) openFacts(c, out);
 }
 
-/** Derive the outcome from the findings (DESIGN §4 precedence). */
+/** Derive the outcome from the findings (precedence in docs/verdict.md). */
 export function outcomeOf(findings: readonly Pick<Finding, 'severity' | 'status'>[]): Outcome {
   const has = (sev: string, st: FindingStatus) => findings.some((f) => f.severity === sev && f.status === st);
   if (has('blocker', 'fail')) return 'not-eligible';
@@ -44,7 +44,7 @@ export function outcomeOf(findings: readonly Pick<Finding, 'severity' | 'status'
   return 'eligible';
 }
 
-/** An area's status (DESIGN §4): only blockers and majors can fail or hold it open. */
+/** An area's status (docs/verdict.md): only blockers and majors can fail or hold it open. */
 export function areaOf(findings: readonly Pick<Finding, 'severity' | 'status'>[]): AreaResult {
   const counts: Record<FindingStatus, number> = { pass: 0, fail: 0, unknown: 0, 'not-applicable': 0 };
   for (const f of findings) counts[f.status]++;

@@ -82,7 +82,7 @@ export interface ParameterUse {
   readonly sources: readonly Source[];
 }
 
-/** The explained verdict (DESIGN §4). */
+/** The explained verdict (docs/verdict.md). */
 export interface Verdict {
   readonly outcome: Outcome;
   readonly asOf: string;
@@ -107,7 +107,7 @@ export interface Verdict {
     readonly rulesToSearch: number;
   };
   readonly recommendation: Recommendation;
-  /** Parameter values in force that the rules used (an addition to DESIGN §4, see docs/verdict.md). */
+  /** Parameter values in force that the rules used (an addition to the original verdict shape, see docs/verdict.md). */
   readonly parameters: readonly ParameterUse[];
   /** The library version that produced the verdict. */
   readonly engineVersion: string;

@@ -1,6 +1,6 @@
 // Hand-written fast-check arbitraries for IOP cases: valid ones (every field omitted, null or a
 // valid value), invalid ones (a valid case with one known defect, and where it is), and the
-// options to assess them with. Kept to DESIGN §3; boolean and enum facts that other developers
+// options to assess them with. Kept to the core case model (docs/input.md); boolean and enum facts that other developers
 // add to the fact dictionary are picked up from it, so new fields are exercised too.
 import * as fc from 'fast-check';
 import {

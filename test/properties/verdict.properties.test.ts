@@ -22,7 +22,7 @@ async function verdictOf(input: unknown, opts: AssessOptions): Promise<Verdict> 
   return res.verdict;
 }
 
-/** DESIGN §4, written out again here rather than imported, so the two can disagree. */
+/** The outcome and area rules of docs/verdict.md, written out again here rather than imported, so the two can disagree. */
 function designOutcome(findings: readonly Finding[]): Outcome {
   const has = (severity: string, ...statuses: FindingStatus[]) => findings.some((f) => f.severity === severity && statuses.includes(f.status));
   if (has('blocker', 'fail')) return 'not-eligible';
@@ -105,7 +105,7 @@ const READS_GUESS = new Set(
 const exempt = (removed: string, f: Finding): boolean => GUESSED_INPUTS.has(removed) && f.facts.some((u) => READS_GUESS.has(u.id));
 
 describe('properties of verdicts (fast-check, seed 20261126)', () => {
-  it('a random valid case always gives a verdict: one finding per rule in force, the DESIGN §4 outcome and areas, no leftover placeholder', async () => {
+  it('a random valid case always gives a verdict: one finding per rule in force, the docs/verdict.md outcome and areas, no leftover placeholder', async () => {
     await fc.assert(
       fc.asyncProperty(anyValidCase, options, async (c, opts) => {
         const v = await verdictOf(c, opts);
@@ -115,7 +115,7 @@ describe('properties of verdicts (fast-check, seed 20261126)', () => {
         const found = v.findings.map((f) => f.ruleId).sort();
         expect(found).toEqual(inForce);
 
-        // Outcome and areas follow DESIGN §4 from the findings.
+        // Outcome and areas follow docs/verdict.md from the findings.
         expect(v.outcome).toBe(designOutcome(v.findings));
         for (const a of AREAS) {
           const inArea = v.findings.filter((f) => f.area === a);

@@ -18,7 +18,7 @@ function onOrBefore(a: string | Unknown, b: string | Unknown): Tri {
 const ORE = 0.005;
 
 /**
- * Facts about the draft överenskommelse (DESIGN §3 `agreement`).
+ * Facts about the draft överenskommelse (`agreement` in docs/input.md).
  * See docs/decisions/0008-agreement-clauses.md for the choices behind each one.
  */
 export const AGREEMENT_DERIVED: readonly DerivedFactDef[] = [

@@ -201,7 +201,7 @@ function covers(reports: readonly Report[], period: { start: string; end: string
   return coveredTo >= period.end;
 }
 
-/** Facts about the follow-up of a running partnership (DESIGN §3 `followUp`). */
+/** Facts about the follow-up of a running partnership (`followUp` in docs/input.md). */
 export const FOLLOW_UP_DERIVED: readonly DerivedFactDef[] = [
   {
     kind: 'derived',

@@ -231,7 +231,7 @@ export const STATE_AID_DERIVED: readonly DerivedFactDef[] = [
     },
     question: ASK_PRIOR,
     dependsOn: PRIOR_INPUTS,
-    // General de minimis aid counts towards the SGEI ceiling (domain brief §13 row 2c).
+    // General de minimis aid counts towards the SGEI ceiling (docs/decisions/0007-procurement-and-state-aid.md).
     compute: (ctx) =>
       priorInWindow(ctx, date(ctx.get('partnership.stateAid.sgeiDeMinimisWindowStart')), ['de-minimis', 'sgei-de-minimis']),
   },
