@@ -6,12 +6,19 @@ import type { Text } from './text.js';
 
 /** The caps a walk checks (the case caps without the CLI's byte cap; the rule format's). */
 export interface WalkLimits {
+  /** Longest string value anywhere in the value, in UTF-16 code units. */
   readonly maxStringLength: number;
+  /** Longest field name (object key). The case schema's own names are at most 30 characters. */
   readonly maxKeyLength: number;
+  /** Sum of the lengths of every string in the value. */
   readonly maxTotalStringLength: number;
+  /** Longest array anywhere in the value. */
   readonly maxArrayLength: number;
+  /** Most keys in any one object. */
   readonly maxObjectKeys: number;
+  /** Deepest nesting of objects and arrays; the value itself is level 1. */
   readonly maxDepth: number;
+  /** Most values (objects, arrays, strings, numbers, …) in the whole value. */
   readonly maxNodes: number;
 }
 

@@ -4,22 +4,8 @@
 import type { InputIssue } from './input-error.js';
 import { codeOf, join, toIssues, walk, type WalkLimits } from '../_internal/walk.js';
 
-/** Caps on the raw shape of one input case. Every one can be changed per call (`AssessOptions.limits`). */
+/** Caps on the raw shape of one input case (the walk's caps, documented there, and the CLI's byte cap). Every one can be changed per call (`AssessOptions.limits`). */
 export interface InputLimits extends WalkLimits {
-  /** Longest string value anywhere in the case, in UTF-16 code units. */
-  readonly maxStringLength: number;
-  /** Longest field name (object key). The schema's own names are at most 30 characters. */
-  readonly maxKeyLength: number;
-  /** Sum of the lengths of every string in the case. */
-  readonly maxTotalStringLength: number;
-  /** Longest array anywhere in the case. */
-  readonly maxArrayLength: number;
-  /** Most keys in any one object. */
-  readonly maxObjectKeys: number;
-  /** Deepest nesting of objects and arrays; the case itself is level 1. */
-  readonly maxDepth: number;
-  /** Most values (objects, arrays, strings, numbers, …) in the whole case. */
-  readonly maxNodes: number;
   /** Largest JSON text the CLI reads from a file or stdin, in bytes (the library never reads text). */
   readonly maxJsonBytes: number;
 }
