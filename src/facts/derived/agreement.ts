@@ -1,5 +1,5 @@
 import { UNKNOWN, type DerivedFactDef, type Unknown } from '../types.js';
-import { date, num, periodMonths, round } from './helpers.js';
+import { date, num, periodLengthMonths, round } from './helpers.js';
 
 type Tri = boolean | Unknown;
 
@@ -157,12 +157,7 @@ export const AGREEMENT_DERIVED: readonly DerivedFactDef[] = [
     },
     dependsOn: ['agreement.period.start', 'agreement.period.end'],
     // Both dates count: 2025-01-01 to 2034-12-31 is 120 months (whole calendar months).
-    compute: (ctx) => {
-      const start = date(ctx.get('agreement.period.start'));
-      const end = date(ctx.get('agreement.period.end'));
-      if (start === UNKNOWN || end === UNKNOWN) return UNKNOWN;
-      return periodMonths(start, end);
-    },
+    compute: (ctx) => periodLengthMonths(ctx, 'agreement.period'),
   },
   {
     kind: 'derived',

@@ -1,5 +1,5 @@
 import { addDays, daysBetween as calendarDays, monthsBetween as calendarMonths, OPEN_END, parseCalendarDate } from '../../domain/calendar.js';
-import { UNKNOWN, type FactValue, type Unknown } from '../types.js';
+import { UNKNOWN, type DeriveContext, type FactValue, type Unknown } from '../types.js';
 
 /** Narrow a fact value to a number, or UNKNOWN. */
 export function num(v: FactValue | Unknown): number | Unknown {
@@ -59,4 +59,14 @@ export function anyTrue(values: ReadonlyArray<boolean | Unknown>): boolean | Unk
 export function round(n: number, decimals = 4): number {
   const f = 10 ** decimals;
   return Math.round(n * f) / f;
+}
+
+/**
+ * The length in whole months of the period at `prefix` (`agreement.period`, `partnership.period`),
+ * both ends counted, or UNKNOWN when either date is.
+ */
+export function periodLengthMonths(ctx: DeriveContext, prefix: string): number | Unknown {
+  const start = date(ctx.get(`${prefix}.start`));
+  const end = date(ctx.get(`${prefix}.end`));
+  return start === UNKNOWN || end === UNKNOWN ? UNKNOWN : periodMonths(start, end);
 }

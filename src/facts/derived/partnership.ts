@@ -1,5 +1,5 @@
 import { UNKNOWN, type DeriveContext, type DerivedFactDef } from '../types.js';
-import { anyTrue, bool, date, num, perYear, periodMonths, round } from './helpers.js';
+import { anyTrue, bool, num, perYear, periodLengthMonths, round } from './helpers.js';
 
 const OWN_CONTRIBUTION_QUESTION = {
   sv: 'Vad är organisationens egen insats värd: egna pengar, antal ideella timmar, och värdet av lokaler och annat den bidrar med (kr)?',
@@ -56,13 +56,8 @@ export const PARTNERSHIP_DERIVED: readonly DerivedFactDef[] = [
       en: 'What period does the partnership cover (start and end date)?',
     },
     dependsOn: ['partnership.period.start', 'partnership.period.end'],
-    compute: (ctx) => {
-      const start = date(ctx.get('partnership.period.start'));
-      const end = date(ctx.get('partnership.period.end'));
-      if (start === UNKNOWN || end === UNKNOWN) return UNKNOWN;
-      // Both dates count, as for agreement.lengthMonths: 2025-01-01 to 2026-12-31 is 24 months.
-      return periodMonths(start, end);
-    },
+    // Both dates count, as for agreement.lengthMonths: 2025-01-01 to 2026-12-31 is 24 months.
+    compute: (ctx) => periodLengthMonths(ctx, 'partnership.period'),
   },
   {
     kind: 'derived',
