@@ -267,7 +267,7 @@ function activities(r: R): string[] {
     "The support presupposes that the organisation and those who represent it respect the ideas of democracy, including gender equality and the prohibition of discrimination, and do not use violence, coercion or threats or break laws that protect these ideas (the city's democracy condition).",
   ) + (democracy === UNKNOWN ? ` ${r.t('Prövat i ärendet:', 'Checked in the case:')} ${r.missingFact('organisation.democracyConditionMet')}.` : ''));
   if (r.input.partnership?.area === 'social-services') {
-    sections.push(`${r.t('Möter organisationen i verksamheten enskilda som får insatser från socialtjänsten, kommer parterna överens om hur uppgifter om deras personliga förhållanden skyddas:', 'If the organisation meets individuals who receive social-services support, the parties agree on how information on their personal circumstances is protected:')} ${r.fill()}. ${r.t('Bedriver organisationen själv verksamhet med insatser enligt socialtjänstlagen gäller tystnadsplikten i den lagen.', 'If the organisation itself provides support under the Social Services Act, the duty of confidentiality in that Act applies.')}`);
+    sections.push(`${r.t('Möter organisationen i verksamheten enskilda som får insatser från socialtjänsten, kommer parterna överens om hur uppgifter om deras personliga förhållanden skyddas:', 'If the organisation meets individuals who receive social-services support, the parties agree on how information on their personal circumstances is protected:')} ${r.fill()}. ${r.t('Partnerskapet omfattar inte insatser enligt socialtjänstlagen; sådana kan inte lämnas över genom en överenskommelse om IOP. Uppgifter om enskilda lämnas från staden till organisationen bara med den enskildes samtycke.', 'The partnership does not cover support under the Social Services Act; such support cannot be handed over through an IOP agreement. Information on individuals is passed from the city to the organisation only with the individual’s consent.')}`);
   }
   // Stockholm's culture grants above 400 000 kr ask for an account of the work against threats,
   // violence, abuse and sexual harassment (docs/decisions/0013-draft-grant-type-wording.md).
@@ -379,14 +379,14 @@ function financing(r: R): string[] {
     }
   }
   out.push(r.t(
-    'Ingen utbetalning görs innan överenskommelsen har undertecknats av båda parter. Varje utbetalning efter den första görs först när organisationens redovisning för föregående period enligt Uppföljning har kommit in och staden har godkänt den. Organisationen redovisar medlen skilt från sin övriga ekonomi (särredovisning).',
-    "No payment is made before both parties have signed the agreement. Each payment after the first is made only when the organisation's report on the preceding period under Follow-up has come in and the city has approved it. The organisation accounts for the funds separately from its other finances.",
+    'Ingen utbetalning görs innan överenskommelsen har undertecknats av båda parter. Varje utbetalning efter den första görs först när organisationens redovisning för föregående period enligt Uppföljning har kommit in och staden har godkänt den. Godkännandet avser att redovisningen är fullständig och att medlen har använts för verksamheten; att ett målvärde inte nås är inte skäl att hålla inne eller kräva tillbaka medel. Organisationen redovisar medlen skilt från sin övriga ekonomi (särredovisning).',
+    "No payment is made before both parties have signed the agreement. Each payment after the first is made only when the organisation's report on the preceding period under Follow-up has come in and the city has approved it. The approval concerns whether the report is complete and the funds were used for the activity; a target that is not reached is no reason to withhold or reclaim funds. The organisation accounts for the funds separately from its other finances.",
   ));
   out.push(...deMinimisNotice(r));
   if (multiYear(r)) {
     out.push(r.t(
-      'Utbetalningar för senare budgetår än det första förutsätter att nämnden tilldelas medel för ändamålet i stadens budget för det året.',
-      "Payments for budget years after the first presuppose that the board is allocated funds for the purpose in the city's budget for that year.",
+      'Utbetalningar för senare budgetår än det första förutsätter att nämnden tilldelas medel för ändamålet i stadens budget för det året. Tilldelas inga medel får var och en av parterna säga upp överenskommelsen att upphöra vid det årets början, utan uppsägningstid och utan krav på ersättning.',
+      "Payments for budget years after the first presuppose that the board is allocated funds for the purpose in the city's budget for that year. If no funds are allocated, either party may terminate the agreement with effect from the start of that year, without notice and without claims for compensation.",
     ));
   }
   out.push(`${r.t('Samhällsvinster och kostnadseffektivitet:', 'Gains to society and cost-effectiveness:')} ${r.fill(r.t('kort analys av vad partnerskapet väntas ge i förhållande till kostnaden', 'a short analysis of what the partnership is expected to achieve for its cost'))}.`);
