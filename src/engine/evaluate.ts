@@ -232,24 +232,25 @@ function traceOf(c: Compiled, results: readonly boolean[], facts: FactResolver):
     return { kind: 'not', result: not(child.result), children: [child] };
   }
   if (c.kind !== 'leaf') {
-    const children = c.children.map((x) => traceOf(x, results, facts));
-    return { kind: c.kind, result: c.kind === 'all' ? and(children.map((x) => x.result)) : or(children.map((x) => x.result)), children };
+    const children: Trace[] = [];
+    const stop: Tri = c.kind === 'all' ? 'false' : 'true';
+    let result: Tri = c.kind === 'all' ? 'true' : 'false';
+    for (const x of c.children) {
+      const child = traceOf(x, results, facts);
+      children.push(child);
+      if (result !== stop) result = child.result === stop ? stop : child.result === 'unknown' ? 'unknown' : result;
+    }
+    return { kind: c.kind, result, children };
   }
   const info = c.leaf;
   const value = facts.get(info.fact);
   const known = value !== UNKNOWN;
   // Unknown is never read from the engine: json-rules-engine would pass `notEqual` on a missing fact.
   const result: Tri = !known || !info.paramKnown ? 'unknown' : results[info.slot] === true ? 'true' : 'false';
-  return {
-    kind: 'leaf',
-    fact: info.fact,
-    operator: info.operator,
-    expected: info.expected,
-    ...(info.param ? { param: info.param } : {}),
-    actual: known ? value : null,
-    known,
-    result,
-  };
+  // Two fixed shapes (with and without `param`), keys in the documented order.
+  return info.param !== undefined
+    ? { kind: 'leaf', fact: info.fact, operator: info.operator, expected: info.expected, param: info.param, actual: known ? value : null, known, result }
+    : { kind: 'leaf', fact: info.fact, operator: info.operator, expected: info.expected, actual: known ? value : null, known, result };
 }
 
 /**

@@ -13,9 +13,14 @@ export interface FactResolver {
   readonly paramReads: ReadonlyArray<{ id: string; date: string }>;
 }
 
+/** Each input fact's path, split once (the input facts are a fixed list). */
+const SEGMENTS = new Map<string, readonly string[]>();
+
 function readPath(root: unknown, id: string): FactValue | Unknown {
+  let segments = SEGMENTS.get(id);
+  if (!segments) SEGMENTS.set(id, (segments = id.split('.')));
   let cur: unknown = root;
-  for (const seg of id.split('.')) {
+  for (const seg of segments) {
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return UNKNOWN;
     // Only own properties: a case key named like an Object.prototype member is never read through.
     if (!Object.prototype.hasOwnProperty.call(cur, seg)) return UNKNOWN;

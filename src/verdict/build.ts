@@ -3,11 +3,11 @@ import { statusOf, type RuleEvaluation, type Trace } from '../engine/evaluate.js
 import type { FactResolver } from '../facts/resolve.js';
 import { FACTS } from '../facts/registry.js';
 import { UNKNOWN } from '../facts/types.js';
-import { AREAS, SEVERITIES, type Area, type ParameterFile } from '../rules/rule-schema.js';
+import { AREAS, SEVERITIES, type Area, type ParameterFile, type Severity } from '../rules/rule-schema.js';
 import { paramValueOn, type RuleInSet, type RuleSet } from '../rules/rule-set.js';
 import { recommend } from './recommendation.js';
 import { fillPlaceholders, formatFact, formatValue } from './render.js';
-import { searchChangeSets } from './to-eligible.js';
+import { searchChangeSets, type ChangeSearch } from './to-eligible.js';
 import type { AreaResult, FactUse, Finding, FindingStatus, MissingFact, Outcome, ParameterUse, Verdict } from './types.js';
 import { VERSION } from '../version.js';
 
@@ -22,6 +22,23 @@ function factsOf(t: Trace | undefined, out: string[] = []): string[] {
     if (!out.includes(t.fact)) out.push(t.fact);
   } else for (const c of t.children) factsOf(c, out);
   return out;
+}
+
+/** Each area's and severity's place in their lists: the order findings are sorted in. */
+const AREA_RANK = Object.fromEntries(AREAS.map((a, i) => [a, i])) as Record<Area, number>;
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
+
+/** The rules in the order of their findings (area, then severity, then id), sorted once per list of rules. */
+const FINDING_ORDER = new WeakMap<readonly RuleInSet[], readonly RuleInSet[]>();
+function inFindingOrder(rules: readonly RuleInSet[]): readonly RuleInSet[] {
+  let sorted = FINDING_ORDER.get(rules);
+  if (!sorted) {
+    sorted = [...rules].sort(
+      (a, b) => AREA_RANK[a.rule.area] - AREA_RANK[b.rule.area] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.rule.id < b.rule.id ? -1 : 1),
+    );
+    FINDING_ORDER.set(rules, sorted);
+  }
+  return sorted;
 }
 
 /** Each fact's place in the fact dictionary: the last tie-break among missing facts. */
@@ -90,19 +107,33 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
     return use;
   };
 
+  // Placeholder texts, formatted once per verdict (the same fact is named in many texts).
+  const looked = new Map<string, string>();
   const lookup = (name: string): string => {
+    let text = looked.get(name);
+    if (text !== undefined) return text;
     if (name.startsWith('param.')) {
       const p = set.parameters.get(name.slice(6));
       if (!p) return `{${name}}`;
       const use = useParam(p, asOf);
-      return formatValue(use.value as never, p.unit as never, locale);
+      text = formatValue(use.value as never, p.unit as never, locale);
+    } else {
+      const v = facts.get(name);
+      text = formatFact(name, v === UNKNOWN ? null : v, locale);
     }
-    const v = facts.get(name);
-    return formatFact(name, v === UNKNOWN ? null : v, locale);
+    looked.set(name, text);
+    return text;
+  };
+  const walkParams = (t: Trace | undefined): void => {
+    if (!t) return;
+    if (t.kind === 'leaf') {
+      const p = t.param ? set.parameters.get(t.param) : undefined;
+      if (p) useParam(p, asOf);
+    } else for (const c of t.children) walkParams(c);
   };
 
   const findings: Finding[] = [];
-  for (const { rule, severity } of rules) {
+  for (const { rule, severity } of inFindingOrder(rules)) {
     const ev = evaluations.get(rule.id);
     if (!ev) throw new Error(`iop-rules: rule ${rule.id} was not evaluated`);
     const st = statusOf(ev);
@@ -113,16 +144,10 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
       const v = facts.get(id);
       return { id, value: v === UNKNOWN ? null : v, known: v !== UNKNOWN };
     });
-    const walkParams = (t: Trace | undefined): void => {
-      if (!t) return;
-      if (t.kind === 'leaf') {
-        const p = t.param ? set.parameters.get(t.param) : undefined;
-        if (p) useParam(p, asOf);
-      } else t.children.forEach(walkParams);
-    };
     walkParams(ev.conditions);
     walkParams(ev.appliesTo);
-    findings.push({
+    // Field by field, in the documented order (docs/verdict.md); optional fields only when present.
+    const finding: { -readonly [K in keyof Finding]?: Finding[K] } = {
       ruleId: rule.id,
       version: rule.version,
       area: rule.area,
@@ -130,26 +155,24 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
       status: st,
       title: fillPlaceholders(rule.title[locale], lookup),
       explanation: fillPlaceholders(chosen[locale], lookup),
-      ...(rule.remedy && (st === 'fail' || st === 'unknown') ? { remedy: fillPlaceholders(rule.remedy[locale], lookup) } : {}),
-      sources: rule.sources,
-      facts: used,
-      trace: ev.conditions,
-      ...(ev.appliesTo ? { appliesTo: ev.appliesTo } : {}),
-      layer: rule.layer,
-      effective: rule.effective,
-    });
+    };
+    if (rule.remedy && (st === 'fail' || st === 'unknown')) finding.remedy = fillPlaceholders(rule.remedy[locale], lookup);
+    finding.sources = rule.sources;
+    finding.facts = used;
+    finding.trace = ev.conditions;
+    if (ev.appliesTo) finding.appliesTo = ev.appliesTo;
+    finding.layer = rule.layer;
+    finding.effective = rule.effective;
+    findings.push(finding as Finding);
   }
   for (const read of facts.paramReads) {
     const p = set.parameters.get(read.id);
     if (p) useParam(p, read.date);
   }
 
-  // Stable order: area order, then severity, then id.
-  const areaIdx = (a: Area) => AREAS.indexOf(a);
-  const sevIdx = (s: string) => SEVERITIES.indexOf(s as never);
-  findings.sort((a, b) => areaIdx(a.area) - areaIdx(b.area) || sevIdx(a.severity) - sevIdx(b.severity) || (a.ruleId < b.ruleId ? -1 : 1));
-
-  const areas = Object.fromEntries(AREAS.map((a) => [a, areaOf(findings.filter((f) => f.area === a))])) as Record<Area, AreaResult>;
+  const byArea = new Map<Area, Finding[]>(AREAS.map((a) => [a, []]));
+  for (const f of findings) byArea.get(f.area)?.push(f);
+  const areas = Object.fromEntries(AREAS.map((a) => [a, areaOf(byArea.get(a) ?? [])])) as Record<Area, AreaResult>;
   const outcome = outcomeOf(findings);
 
   // Missing facts: unknown leaves of open rules, traced back to the input facts behind them.
@@ -195,8 +218,8 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
 
   const parameters = [...paramUses.values()].sort((a, b) => (a.id === b.id ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
 
-  const search = outcome === 'eligible' ? { sets: [], work: 0 } : searchChangeSets(findings);
-  return {
+  // Built field by field to keep the documented key order (docs/verdict.md) with the lazy pair in it.
+  const verdict: Record<string, unknown> = {
     outcome,
     asOf,
     locale,
@@ -204,10 +227,45 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
     areas,
     findings,
     missingFacts,
-    toEligible: search.sets,
-    ...(search.cutShort ? { toEligibleCutShort: search.cutShort } : {}),
+  };
+  if (outcome === 'eligible') verdict.toEligible = [];
+  else defineChangeSets(verdict, () => searchChangeSets(findings));
+  const tail: Pick<Verdict, 'recommendation' | 'parameters' | 'engineVersion'> = {
     recommendation: recommend(findings, outcome, locale, (id) => facts.get(id)),
     parameters,
     engineVersion: VERSION,
   };
+  return Object.assign(verdict, tail) as unknown as Verdict;
+}
+
+/**
+ * `toEligible` and `toEligibleCutShort`, searched on first read of either: the search is the
+ * costliest part of a verdict that is not eligible, and many callers never read it. Once read
+ * (or assigned), each is a plain data field in its place; `toEligibleCutShort` is then gone
+ * unless the search was cut short. JSON, spreading, `structuredClone` and deep equality read them
+ * like any other field, so a verdict looks the same whether or not they were read before.
+ */
+function defineChangeSets(verdict: Record<string, unknown>, search: () => ChangeSearch): void {
+  let found: ChangeSearch | undefined;
+  const plain = (key: string, value: unknown): void => {
+    Object.defineProperty(verdict, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  const lazy = (key: 'toEligible' | 'toEligibleCutShort', pick: (s: ChangeSearch) => unknown): void => {
+    Object.defineProperty(verdict, key, {
+      get() {
+        found ??= search();
+        const value = pick(found);
+        if (value === undefined) delete verdict[key];
+        else plain(key, value);
+        return value;
+      },
+      set(value: unknown) {
+        plain(key, value);
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  };
+  lazy('toEligible', (s) => s.sets);
+  lazy('toEligibleCutShort', (s) => s.cutShort);
 }
