@@ -180,8 +180,6 @@ export interface PreparedRules {
   /** The rules in force on `asOf`, in rule-set order. */
   readonly rules: readonly RuleInSet[];
   readonly compiled: readonly PreparedRule[];
-  /** Every fact a leaf reads, once. */
-  readonly facts: readonly string[];
   readonly runner: LeafRunner;
 }
 
@@ -198,13 +196,11 @@ function resolveValue(v: LeafValue, params: ReadonlyMap<string, ParameterFile>, 
 export function prepareRules(rules: readonly RuleInSet[], params: ReadonlyMap<string, ParameterFile>, asOf: string): PreparedRules {
   const distinct: EngineLeaf[] = [];
   const slots = new Map<string, number>();
-  const facts = new Set<string>();
   const compile = (c: Condition): Compiled => {
     if ('all' in c) return { kind: 'all', children: c.all.map(compile) };
     if ('any' in c) return { kind: 'any', children: c.any.map(compile) };
     if ('not' in c) return { kind: 'not', child: compile(c.not) };
     const { expected, param, known } = resolveValue(c.value, params, asOf);
-    facts.add(c.fact);
     let slot = -1;
     if (known) {
       const key = `${c.fact}\u0000${c.operator}\u0000${JSON.stringify(expected)}`;
@@ -223,7 +219,7 @@ export function prepareRules(rules: readonly RuleInSet[], params: ReadonlyMap<st
     conditions: compile(inSet.rule.conditions),
     ...(inSet.rule.appliesTo ? { appliesTo: compile(inSet.rule.appliesTo) } : {}),
   }));
-  return { asOf, rules, compiled, facts: [...facts], runner: createLeafRunner(distinct) };
+  return { asOf, rules, compiled, runner: createLeafRunner(distinct) };
 }
 
 function traceOf(c: Compiled, results: readonly boolean[], facts: FactResolver): Trace {
@@ -258,12 +254,10 @@ function traceOf(c: Compiled, results: readonly boolean[], facts: FactResolver):
  * three-valued logic. Returns the traces by rule id (fresh objects on every call).
  */
 export async function evaluatePrepared(prepared: PreparedRules, facts: FactResolver): Promise<Map<string, RuleEvaluation>> {
-  const factValues: Record<string, unknown> = {};
-  for (const id of prepared.facts) {
+  const results = await prepared.runner.run((id) => {
     const v = facts.get(id);
-    if (v !== UNKNOWN) factValues[id] = v;
-  }
-  const results = await prepared.runner.run(factValues);
+    return v === UNKNOWN ? undefined : v;
+  });
   const out = new Map<string, RuleEvaluation>();
   for (const c of prepared.compiled) {
     const conditions = traceOf(c.conditions, results, facts);

@@ -1,6 +1,6 @@
 // The only file that imports json-rules-engine. Nothing from it is exported: callers hand in
 // plain condition trees whose leaves carry a `name`, and get back each leaf's boolean result.
-import { Engine, Fact } from 'json-rules-engine';
+import { Engine } from 'json-rules-engine';
 import { OPERATOR_TABLE } from '../rules/operators.js';
 
 /** A condition tree as the engine sees it: leaves named, parameter values already filled in. */
@@ -79,9 +79,12 @@ export interface EngineLeaf {
   readonly value: unknown;
 }
 
+/** Reads a fact's value for the engine; `undefined` when the fact is unknown. */
+export type FactReader = (id: string) => unknown;
+
 /** Runs a fixed list of leaves over facts; returns each leaf's boolean result, by index. */
 export interface LeafRunner {
-  run(facts: Readonly<Record<string, unknown>>): Promise<boolean[]>;
+  run(read: FactReader): Promise<boolean[]>;
 }
 
 /** Engines kept ready per prepared rule set; further overlapping runs wait for one. */
@@ -89,18 +92,6 @@ const POOL_SIZE = 4;
 
 /** Distinct leaves per engine rule (see `createLeafRunner`); measured with `npm run bench`. */
 const LEAVES_PER_RULE = 32;
-
-/**
- * The known facts as the engine's runtime facts. Handed in as Fact objects with the engine's
- * cache off: a constant fact's value is read straight from the object, and json-rules-engine
- * would otherwise hash every fact's id (its cache key) on every run, for a cache a constant
- * fact never needs.
- */
-function runtimeFacts(facts: Readonly<Record<string, unknown>>): Record<string, Fact> {
-  const out: Record<string, Fact> = {};
-  for (const id of Object.keys(facts)) out[id] = new Fact(id, facts[id] as never, { cache: false });
-  return out;
-}
 
 /**
  * A pool of Engines that each hold one engine rule per distinct leaf, added once.
@@ -111,9 +102,16 @@ function runtimeFacts(facts: Readonly<Record<string, unknown>>): Record<string, 
  * line (first come, first served) for the next one released.
  */
 export function createLeafRunner(leaves: readonly EngineLeaf[]): LeafRunner {
-  const idle: Engine[] = [];
-  const waiting: Array<(e: Engine) => void> = [];
+  /** An Engine of the pool, and the reader of the run it is lent to. */
+  interface Pooled {
+    readonly engine: Engine;
+    read: FactReader;
+  }
+  const idle: Pooled[] = [];
+  const waiting: Array<(e: Pooled) => void> = [];
   let made = 0;
+  const factIds = [...new Set(leaves.map((l) => l.fact))];
+  const none: FactReader = () => undefined;
 
   // Leaves go into engine rules of LEAVES_PER_RULE each (an `all` at one priority: every leaf
   // is evaluated, none short-circuited). Each engine rule has a fixed cost per run (a result
@@ -122,33 +120,40 @@ export function createLeafRunner(leaves: readonly EngineLeaf[]): LeafRunner {
   // leaves per rule is cheaper than one or all (measured: 1 leaf per rule costs 2.5 times 32).
   const chunks: EngineLeaf[][] = [];
   for (let i = 0; i < leaves.length; i += LEAVES_PER_RULE) chunks.push(leaves.slice(i, i + LEAVES_PER_RULE));
-  const build = (): Engine => {
+  const build = (): Pooled => {
     const engine = newEngine();
+    const pooled: Pooled = { engine, read: none };
+    // Each fact is an engine fact that asks the run's reader, uncached: the engine then neither
+    // builds nor hashes a Fact per value on every run. An Engine serves one run at a time, so
+    // the reader it holds is always that run's.
+    for (const id of factIds) engine.addFact(id, () => pooled.read(id), { cache: false });
     chunks.forEach((chunk, i) => {
       engine.addRule({ name: String(i), conditions: { all: chunk.map((l) => ({ fact: l.fact, operator: l.operator, value: l.value as never })) }, event: { type: 'leaves' } });
     });
     made++;
-    return engine;
+    return pooled;
   };
-  const acquire = (): Engine | Promise<Engine> => {
+  const acquire = (): Pooled | Promise<Pooled> => {
     const free = idle.pop();
     if (free) return free;
     if (made < POOL_SIZE) return build();
-    return new Promise<Engine>((resolve) => waiting.push(resolve));
+    return new Promise<Pooled>((resolve) => waiting.push(resolve));
   };
-  const release = (e: Engine): void => {
+  const release = (e: Pooled): void => {
+    e.read = none;
     const next = waiting.shift();
     if (next) next(e);
     else idle.push(e);
   };
 
   return {
-    async run(facts) {
+    async run(read) {
       const out = new Array<boolean>(leaves.length).fill(false);
       if (leaves.length === 0) return out;
-      const engine = await acquire();
+      const pooled = await acquire();
+      pooled.read = read;
       try {
-        const { results, failureResults } = await engine.run(runtimeFacts(facts));
+        const { results, failureResults } = await pooled.engine.run();
         for (const r of [...results, ...failureResults]) {
           const base = Number(r.name) * LEAVES_PER_RULE;
           const evaluated = (r.conditions as unknown as { all: Array<{ result?: unknown }> }).all;
@@ -157,7 +162,7 @@ export function createLeafRunner(leaves: readonly EngineLeaf[]): LeafRunner {
           });
         }
       } finally {
-        release(engine);
+        release(pooled);
       }
       return out;
     },
