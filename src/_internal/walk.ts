@@ -90,7 +90,7 @@ export interface WalkOptions {
   /** Path prefix for every reported path. */
   readonly root: string;
   /** A key that must not appear, with the reason; undefined when the key is fine. */
-  readonly forbiddenKey?: (key: string, path: string, depth: number) => Text | undefined;
+  readonly forbiddenKey?: (key: string, depth: number) => Text | undefined;
   /** Label for a limit in messages: `limits.maxDepth` for cases, the rule format for rules. */
   readonly label: (limit: keyof WalkLimits) => string;
 }
@@ -103,90 +103,107 @@ export interface WalkOptions {
 export function walk(value: unknown, opts: WalkOptions): Problem[] {
   const { limits, label } = opts;
   const out: Problem[] = [];
-  const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: value, path: opts.root, depth: 1 }];
+  // A value's path is spelled out only when a problem is reported there: each node keeps its
+  // parent and key, so a walk that finds nothing builds no path strings.
+  interface Node {
+    readonly v: unknown;
+    readonly parent: Node | undefined;
+    readonly key: string | number | undefined;
+    readonly depth: number;
+  }
+  const pathOf = (n: Node | undefined): string => {
+    const keys: Array<string | number> = [];
+    for (let c = n; c?.key !== undefined; c = c.parent) keys.push(c.key);
+    let path = opts.root;
+    for (let i = keys.length - 1; i >= 0; i--) path = join(path, keys[i] as string | number);
+    return path;
+  };
+  const stack: Node[] = [{ v: value, parent: undefined, key: undefined, depth: 1 }];
   let nodes = 0;
   let totalText = 0;
   let textReported = false;
   const limit = (path: string, sv: string, en: string, which: keyof WalkLimits): void => {
     out.push({ path, kind: 'limit', limit: which, message: { sv: `${sv} (${label(which)})`, en: `${en} (${label(which)})` } });
   };
-  const text = (s: string, path: string, what: { sv: string; en: string }, which: 'maxStringLength' | 'maxKeyLength'): boolean => {
+  const text = (s: string, at: () => string, what: { sv: string; en: string }, which: 'maxStringLength' | 'maxKeyLength'): boolean => {
     const max = limits[which];
     if (s.length > max) {
-      limit(path, `${what.sv} har ${fmt(s.length)} tecken; högst ${fmt(max)} tillåts`, `${what.en} has ${fmt(s.length)} characters; at most ${fmt(max)} are allowed`, which);
+      limit(at(), `${what.sv} har ${fmt(s.length)} tecken; högst ${fmt(max)} tillåts`, `${what.en} has ${fmt(s.length)} characters; at most ${fmt(max)} are allowed`, which);
       return false;
     }
     totalText += s.length;
     if (totalText > limits.maxTotalStringLength && !textReported) {
       textReported = true;
-      limit(path, `texterna är sammanlagt längre än ${fmt(limits.maxTotalStringLength)} tecken`, `the texts together are longer than ${fmt(limits.maxTotalStringLength)} characters`, 'maxTotalStringLength');
+      limit(at(), `texterna är sammanlagt längre än ${fmt(limits.maxTotalStringLength)} tecken`, `the texts together are longer than ${fmt(limits.maxTotalStringLength)} characters`, 'maxTotalStringLength');
       return false;
     }
     return true;
   };
 
-  let current = opts.root;
+  let current: Node | undefined;
   try {
     while (stack.length && out.length < MAX_PROBLEMS) {
-      const { v, path, depth } = stack.pop() as { v: unknown; path: string; depth: number };
-      current = path;
+      const node = stack.pop() as Node;
+      const { v, depth } = node;
+      current = node;
+      const here = (): string => pathOf(node);
       if (++nodes > limits.maxNodes) {
         limit(opts.root, `indata har fler än ${fmt(limits.maxNodes)} värden`, `the input has more than ${fmt(limits.maxNodes)} values`, 'maxNodes');
         break;
       }
       if (v === null || v === undefined || typeof v === 'boolean' || typeof v === 'number') continue;
       if (typeof v === 'string') {
-        text(v, path, { sv: 'texten', en: 'the text' }, 'maxStringLength');
+        text(v, here, { sv: 'texten', en: 'the text' }, 'maxStringLength');
         continue;
       }
       if (typeof v !== 'object') {
-        out.push({ path, kind: 'not_json', message: notJson(v, false) });
+        out.push({ path: here(), kind: 'not_json', message: notJson(v, false) });
         continue;
       }
       if (depth > limits.maxDepth) {
-        limit(path, `nästlat djupare än ${limits.maxDepth} nivåer`, `nested deeper than ${limits.maxDepth} levels`, 'maxDepth');
+        limit(here(), `nästlat djupare än ${limits.maxDepth} nivåer`, `nested deeper than ${limits.maxDepth} levels`, 'maxDepth');
         continue;
       }
       if (Array.isArray(v)) {
         if (v.length > limits.maxArrayLength) {
-          limit(path, `listan har ${fmt(v.length)} element; högst ${fmt(limits.maxArrayLength)} tillåts`, `the list has ${fmt(v.length)} items; at most ${fmt(limits.maxArrayLength)} are allowed`, 'maxArrayLength');
+          limit(here(), `listan har ${fmt(v.length)} element; högst ${fmt(limits.maxArrayLength)} tillåts`, `the list has ${fmt(v.length)} items; at most ${fmt(limits.maxArrayLength)} are allowed`, 'maxArrayLength');
           continue;
         }
         // Push in reverse so problems come out in input order.
-        for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: join(path, i), depth: depth + 1 });
+        for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], parent: node, key: i, depth: depth + 1 });
         continue;
       }
       if (!isPlainObject(v)) {
-        out.push({ path, kind: 'not_json', message: notJson(v, true) });
+        out.push({ path: here(), kind: 'not_json', message: notJson(v, true) });
         continue;
       }
       const keys = Object.keys(v);
       if (keys.length > limits.maxObjectKeys) {
-        limit(path, `objektet har ${fmt(keys.length)} fält; högst ${fmt(limits.maxObjectKeys)} tillåts`, `the object has ${fmt(keys.length)} fields; at most ${fmt(limits.maxObjectKeys)} are allowed`, 'maxObjectKeys');
+        limit(here(), `objektet har ${fmt(keys.length)} fält; högst ${fmt(limits.maxObjectKeys)} tillåts`, `the object has ${fmt(keys.length)} fields; at most ${fmt(limits.maxObjectKeys)} are allowed`, 'maxObjectKeys');
         continue;
       }
-      const children: Array<{ v: unknown; path: string; depth: number }> = [];
+      const children: Node[] = [];
       for (const key of keys) {
-        const p = join(path, key);
-        if (!text(key, p, { sv: 'fältnamnet', en: 'the field name' }, 'maxKeyLength')) continue;
-        const bad = opts.forbiddenKey?.(key, path, depth);
+        const at = (): string => join(here(), key);
+        if (!text(key, at, { sv: 'fältnamnet', en: 'the field name' }, 'maxKeyLength')) continue;
+        const bad = opts.forbiddenKey?.(key, depth);
         if (bad) {
-          out.push({ path: p, kind: 'forbidden_key', message: bad });
+          out.push({ path: at(), kind: 'forbidden_key', message: bad });
           continue;
         }
         const desc = Object.getOwnPropertyDescriptor(v, key);
         if (desc && !('value' in desc)) {
-          out.push({ path: p, kind: 'not_json', message: { sv: 'ett fält med get/set-funktion är inte JSON-data', en: 'a field with a getter or setter is not JSON data' } });
+          out.push({ path: at(), kind: 'not_json', message: { sv: 'ett fält med get/set-funktion är inte JSON-data', en: 'a field with a getter or setter is not JSON data' } });
           continue;
         }
         // Read through the object (not the descriptor) so that a Proxy's traps run here, inside the try.
-        children.push({ v: (v as Record<string, unknown>)[key], path: p, depth: depth + 1 });
+        children.push({ v: (v as Record<string, unknown>)[key], parent: node, key, depth: depth + 1 });
       }
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as (typeof children)[number]);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
     }
   } catch (e) {
     const msg = clip(e instanceof Error ? e.message : String(e), 200);
-    out.push({ path: current, kind: 'unreadable', message: { sv: `kan inte läsas: ${msg}`, en: `cannot be read: ${msg}` } });
+    out.push({ path: pathOf(current), kind: 'unreadable', message: { sv: `kan inte läsas: ${msg}`, en: `cannot be read: ${msg}` } });
   }
   return out;
 }

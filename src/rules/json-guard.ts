@@ -42,7 +42,7 @@ export const OVERLAY_LIMITS = Object.freeze({
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Keys an overlay manifest may never hold. `depth` 1 is the manifest itself. */
-function forbiddenManifestKey(key: string, _path: string, depth: number): Text | undefined {
+function forbiddenManifestKey(key: string, depth: number): Text | undefined {
   if (PROTOTYPE_KEYS.has(key)) {
     return { sv: `fältnamnet "${key}" är inte tillåtet`, en: `the field name "${key}" is not allowed` };
   }
@@ -53,7 +53,7 @@ function forbiddenManifestKey(key: string, _path: string, depth: number): Text |
 }
 
 /** Keys a rule file may never hold, with the reason. `depth` 1 is the rule object itself. */
-function forbiddenRuleKey(key: string, _path: string, depth: number): Text | undefined {
+function forbiddenRuleKey(key: string, depth: number): Text | undefined {
   if (key === 'path') {
     return {
       sv: 'JSONPath/`path` stöds inte i regler (fältet "path" godtas inte): ett löv läser ett faktum enbart via dess id (`fact`)',
