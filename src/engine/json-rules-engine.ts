@@ -84,6 +84,8 @@ export type FactReader = (id: string) => unknown;
 
 /** Runs a fixed list of leaves over facts; returns each leaf's boolean result, by index. */
 export interface LeafRunner {
+  /** How many distinct leaves it runs. */
+  readonly size: number;
   run(read: FactReader): Promise<boolean[]>;
 }
 
@@ -91,7 +93,7 @@ export interface LeafRunner {
 const POOL_SIZE = 4;
 
 /** Distinct leaves per engine rule (see `createLeafRunner`); measured with `npm run bench`. */
-const LEAVES_PER_RULE = 32;
+const LEAVES_PER_RULE = 64;
 
 /**
  * A pool of Engines that each hold one engine rule per distinct leaf, added once.
@@ -117,7 +119,7 @@ export function createLeafRunner(leaves: readonly EngineLeaf[]): LeafRunner {
   // is evaluated, none short-circuited). Each engine rule has a fixed cost per run (a result
   // object, events, a chain of promises), and the engine deep-clones a rule's conditions on every
   // run with a clone whose cost grows with the square of the objects in one rule: a few dozen
-  // leaves per rule is cheaper than one or all (measured: 1 leaf per rule costs 2.5 times 32).
+  // leaves per rule is cheaper than one (measured: 1 leaf per rule costs 2.5 times 64).
   const chunks: EngineLeaf[][] = [];
   for (let i = 0; i < leaves.length; i += LEAVES_PER_RULE) chunks.push(leaves.slice(i, i + LEAVES_PER_RULE));
   const build = (): Pooled => {
@@ -147,6 +149,7 @@ export function createLeafRunner(leaves: readonly EngineLeaf[]): LeafRunner {
   };
 
   return {
+    size: leaves.length,
     async run(read) {
       const out = new Array<boolean>(leaves.length).fill(false);
       if (leaves.length === 0) return out;

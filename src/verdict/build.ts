@@ -246,26 +246,26 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
  * like any other field, so a verdict looks the same whether or not they were read before.
  */
 function defineChangeSets(verdict: Record<string, unknown>, search: () => ChangeSearch): void {
-  let found: ChangeSearch | undefined;
   const plain = (key: string, value: unknown): void => {
     Object.defineProperty(verdict, key, { value, writable: true, enumerable: true, configurable: true });
   };
-  const lazy = (key: 'toEligible' | 'toEligibleCutShort', pick: (s: ChangeSearch) => unknown): void => {
-    Object.defineProperty(verdict, key, {
-      get() {
-        found ??= search();
-        const value = pick(found);
-        if (value === undefined) delete verdict[key];
-        else plain(key, value);
-        return value;
-      },
-      set(value: unknown) {
-        plain(key, value);
-      },
-      enumerable: true,
-      configurable: true,
-    });
+  const getters = new Set<unknown>();
+  const stillLazy = (key: string): boolean => getters.has(Object.getOwnPropertyDescriptor(verdict, key)?.get);
+  // Both fields settle at once; one the caller has assigned meanwhile is left alone.
+  const settle = (): void => {
+    const found = search();
+    if (stillLazy('toEligible')) plain('toEligible', found.sets);
+    if (stillLazy('toEligibleCutShort')) {
+      if (found.cutShort) plain('toEligibleCutShort', found.cutShort);
+      else delete verdict.toEligibleCutShort;
+    }
   };
-  lazy('toEligible', (s) => s.sets);
-  lazy('toEligibleCutShort', (s) => s.cutShort);
+  for (const key of ['toEligible', 'toEligibleCutShort'] as const) {
+    const get = (): unknown => {
+      settle();
+      return verdict[key];
+    };
+    getters.add(get);
+    Object.defineProperty(verdict, key, { get, set: (value: unknown) => plain(key, value), enumerable: true, configurable: true });
+  }
 }
