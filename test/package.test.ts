@@ -96,6 +96,20 @@ describe('package', () => {
     });
   });
 
+  it('declares as runtime dependencies exactly the packages the shipped code imports (zod as a peer)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string> };
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+    const imported = new Set<string>();
+    for (const f of files) {
+      for (const m of readFileSync(join('src', f), 'utf8').matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^'.][^']*)'/gm)) {
+        const spec = m[1] as string;
+        if (spec.startsWith('node:') || spec.startsWith('virtual:')) continue;
+        imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] as string));
+      }
+    }
+    expect([...imported].sort()).toEqual([...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)].sort());
+  });
+
   it('declares zod as a peer dependency and no exact pins for runtime dependencies', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string>; files: string[] };
     expect(pkg.peerDependencies.zod).toMatch(/^\^4\./);
