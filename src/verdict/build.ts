@@ -3,7 +3,7 @@ import { statusOf, type RuleEvaluation, type Trace } from '../engine/evaluate.js
 import type { FactResolver } from '../facts/resolve.js';
 import { FACTS } from '../facts/registry.js';
 import { UNKNOWN } from '../facts/types.js';
-import { AREAS, SEVERITIES, type Area, type ParameterFile, type Severity } from '../rules/rule-schema.js';
+import { AREAS, SEVERITIES, type Area, type Condition, type ParameterFile, type Severity } from '../rules/rule-schema.js';
 import { paramValueOn, type RuleInSet, type RuleSet } from '../rules/rule-set.js';
 import { recommend } from './recommendation.js';
 import { fillPlaceholders, formatFact, formatValue } from './render.js';
@@ -16,12 +16,34 @@ const GENERIC_NOT_APPLICABLE = {
   en: 'The rule does not apply in this case.',
 };
 
-function factsOf(t: Trace | undefined, out: string[] = []): string[] {
-  if (!t) return out;
-  if (t.kind === 'leaf') {
-    if (!out.includes(t.fact)) out.push(t.fact);
-  } else for (const c of t.children) factsOf(c, out);
-  return out;
+/** What a rule reads: its facts (conditions first, then `appliesTo`, each once) and the parameters its leaves name. */
+interface RuleReads {
+  readonly facts: readonly string[];
+  readonly params: readonly string[];
+}
+const READS = new WeakMap<object, RuleReads>();
+
+/** The facts and parameters a rule reads, from its conditions: the same for every case, so found once per rule. */
+function readsOf(rule: RuleInSet['rule']): RuleReads {
+  let reads = READS.get(rule);
+  if (reads) return reads;
+  const facts: string[] = [];
+  const params: string[] = [];
+  const walk = (c: Condition | undefined): void => {
+    if (!c) return;
+    if ('all' in c) for (const x of c.all) walk(x);
+    else if ('any' in c) for (const x of c.any) walk(x);
+    else if ('not' in c) walk(c.not);
+    else {
+      if (!facts.includes(c.fact)) facts.push(c.fact);
+      if (typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value)) params.push(c.value.param);
+    }
+  };
+  walk(rule.conditions);
+  walk(rule.appliesTo);
+  reads = { facts, params };
+  READS.set(rule, reads);
+  return reads;
 }
 
 /** Each area's and severity's place in their lists: the order findings are sorted in. */
@@ -124,14 +146,6 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
     looked.set(name, text);
     return text;
   };
-  const walkParams = (t: Trace | undefined): void => {
-    if (!t) return;
-    if (t.kind === 'leaf') {
-      const p = t.param ? set.parameters.get(t.param) : undefined;
-      if (p) useParam(p, asOf);
-    } else for (const c of t.children) walkParams(c);
-  };
-
   const findings: Finding[] = [];
   for (const { rule, severity } of inFindingOrder(rules)) {
     const ev = evaluations.get(rule.id);
@@ -140,12 +154,15 @@ export function buildVerdict({ set, rules, evaluations, facts, asOf, locale }: B
     const texts = rule.explanation;
     const chosen =
       st === 'pass' ? texts.pass : st === 'fail' ? texts.fail : st === 'unknown' ? texts.unknown : (texts.notApplicable ?? GENERIC_NOT_APPLICABLE);
-    const used: FactUse[] = factsOf(ev.appliesTo, factsOf(ev.conditions)).map((id) => {
+    const reads = readsOf(rule);
+    const used: FactUse[] = reads.facts.map((id) => {
       const v = facts.get(id);
       return { id, value: v === UNKNOWN ? null : v, known: v !== UNKNOWN };
     });
-    walkParams(ev.conditions);
-    walkParams(ev.appliesTo);
+    for (const id of reads.params) {
+      const p = set.parameters.get(id);
+      if (p) useParam(p, asOf);
+    }
     // Field by field, in the documented order (docs/verdict.md); optional fields only when present.
     const finding: { -readonly [K in keyof Finding]?: Finding[K] } = {
       ruleId: rule.id,
