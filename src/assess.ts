@@ -308,12 +308,12 @@ export async function assess<R extends string = string, T = unknown>(input: Chec
  * options give `{ ok: false, error }` with every issue. Should the library itself fail (a
  * defect), that too comes back as `{ ok: false }`, with the code `internal_error`.
  */
-export async function safeAssess(
-  input: unknown,
-  options?: AssessOptions,
+export async function safeAssess<R extends string = string, T = unknown>(
+  input: CheckedCase<T>,
+  options?: AssessOptions<R>,
 ): Promise<{ ok: true; verdict: Verdict } | { ok: false; error: IopInputError }> {
   try {
-    return await run(input, options);
+    return await run(input, options as AssessOptions | undefined);
   } catch (e) {
     const msg = clipped(e);
     return {
@@ -390,9 +390,9 @@ export interface RuleSetComparison {
 }
 
 /** Assess one case under two rule sets and list what differs. */
-export async function compareRuleSets(
-  input: unknown,
-  opts: { from: string; to: string; asOf?: string | Date; locale?: Locale },
+export async function compareRuleSets<F extends string = string, G extends string = string, T = unknown>(
+  input: CheckedCase<T>,
+  opts: { from: KnownRuleSet<F>; to: KnownRuleSet<G>; asOf?: string | Date; locale?: Locale },
 ): Promise<RuleSetComparison> {
   const issues: InputIssue[] = [];
   const o = readFields(opts, ['from', 'to', 'asOf', 'locale'], issues);

@@ -1,6 +1,7 @@
 import { parseCase, resolveOptions, verdictFor, type AssessOptions } from './assess.js';
 import { IopInputError } from './domain/input-error.js';
 import { preparedFor } from './engine/evaluate.js';
+import type { CheckedCase } from './domain/case-input.js';
 import type { Verdict } from './verdict/types.js';
 
 /** A rule set resolved, validated, compiled and hashed once, ready to assess many cases. */
@@ -8,10 +9,10 @@ export interface PreparedRuleSet {
   /** The evaluation date every verdict of this preparation uses. */
   readonly asOf: string;
   readonly ruleSet: { readonly id: string; readonly layers: readonly string[]; readonly hash: string };
-  /** Like `assess(input, options)` with the options given to `prepareRuleSet`. */
-  assess(input: unknown): Promise<Verdict>;
+  /** Like `assess(input, options)` with the options given to `prepareRuleSet`: a case written as a literal is type-checked. */
+  assess<T = unknown>(input: CheckedCase<T>): Promise<Verdict>;
   /** Like `safeAssess(input, options)`: never throws for bad input. */
-  safeAssess(input: unknown): Promise<{ ok: true; verdict: Verdict } | { ok: false; error: IopInputError }>;
+  safeAssess<T = unknown>(input: CheckedCase<T>): Promise<{ ok: true; verdict: Verdict } | { ok: false; error: IopInputError }>;
 }
 
 /**
@@ -24,8 +25,8 @@ export interface PreparedRuleSet {
  * const stockholm = prepareRuleSet({ asOf: '2025-03-01', overlays: ['rinkeby-kista'] });
  * const verdicts = await Promise.all(cases.map((c) => stockholm.assess(c)));
  */
-export function prepareRuleSet(options?: AssessOptions): PreparedRuleSet {
-  const opts = resolveOptions(options);
+export function prepareRuleSet<R extends string = string>(options?: AssessOptions<R>): PreparedRuleSet {
+  const opts = resolveOptions(options as AssessOptions | undefined);
   if (!opts.ok) throw new IopInputError(opts.issues);
   const resolved = opts.value;
   const limits = options?.limits;

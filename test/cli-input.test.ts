@@ -58,7 +58,7 @@ describe('iop-rules assess with invalid input', () => {
     const code = await main(['assess', 'bad.json', '--as-of', AS_OF], io);
     expect(code).toBe(4);
     expect(io.out).toBe('');
-    const res = await safeAssess(BAD_CASE, { asOf: AS_OF });
+    const res = await safeAssess(BAD_CASE as unknown, { asOf: AS_OF });
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.error.issues.length).toBeGreaterThanOrEqual(7);

@@ -126,7 +126,7 @@ describe('bad input', () => {
       partnership: { period: { start: '2025-06-01', end: '2025-01-01' }, sharedNeeds: true },
       agreement: { clauses: ['parties', 'nope'] },
     };
-    const res = await safeAssess(bad, { asOf: AS_OF });
+    const res = await safeAssess(bad as unknown, { asOf: AS_OF });
     expect(res.ok).toBe(false);
     if (res.ok) return;
     const paths = res.error.issues.map((i) => i.path).sort();
@@ -158,7 +158,7 @@ describe('bad input', () => {
   });
 
   it('reports bad options by their path', async () => {
-    const r = await safeAssess({}, { asOf: '2025-13-01', ruleSet: 'nope' });
+    const r = await safeAssess({}, { asOf: '2025-13-01', ruleSet: 'nope' as string });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.issues.map((i) => i.path)).toContain('options.asOf');
   });

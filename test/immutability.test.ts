@@ -93,7 +93,7 @@ describe('prepareRuleSet', () => {
     expect(p.asOf).toBe('2025-03-01');
     expect(p.ruleSet.layers).toContain('overlay:rinkeby-kista');
     for (const c of [husby, lop, {}]) expect(JSON.stringify(await p.assess(c))).toBe(JSON.stringify(await assess(c, o)));
-    const bad = await p.safeAssess({ organisation: { nope: 1 } });
+    const bad = await p.safeAssess({ organisation: { nope: 1 } } as unknown);
     expect(bad.ok).toBe(false);
     expect(() => prepareRuleSet({ asOf: '2025-02-30' })).toThrow(/asOf/);
   });

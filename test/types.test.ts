@@ -1,7 +1,7 @@
 // Types where a caller writes a literal, permissive where the input is data. The @ts-expect-error
 // lines are checked by `npm run typecheck` (tsc covers test/): each must be a compile error.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { assess, listRuleSets, RULE_SET_IDS, isRuleSetId, type CaseInput, type Condition, type FactValue, type Operator, type AreaStatus, type Verdict } from '../src/index.js';
+import { assess, compareRuleSets, listRuleSets, prepareRuleSet, safeAssess, RULE_SET_IDS, isRuleSetId, type CaseInput, type Condition, type FactValue, type Operator, type AreaStatus, type Verdict } from '../src/index.js';
 import { favourableCase, mergeCase, type CasePatch } from '../src/testing/index.js';
 
 describe('types', () => {
@@ -40,6 +40,28 @@ describe('types', () => {
     const fromOutside: unknown = JSON.parse('{"organisation": {"nmae": "x"}}');
     await expect(assess(fromOutside, { asOf: '2025-03-01' })).rejects.toThrow(/nmae/);
     expect((await assess({ organisation: { name: 'Förening' } }, { asOf: '2025-03-01' })).outcome).toBeDefined();
+  });
+
+  it('safeAssess, compareRuleSets and a prepared rule set check a literal case as assess does', async () => {
+    const prepared = prepareRuleSet({ asOf: '2025-03-01', ruleSet: 'stockholm-2023' });
+    if (false as boolean) {
+      // @ts-expect-error misspelt field in a literal case
+      await safeAssess({ organisation: { nmae: 'Förening' } });
+      // @ts-expect-error misspelt field in a literal case
+      await prepared.assess({ organisation: { nmae: 'Förening' } });
+      // @ts-expect-error misspelt field in a literal case
+      await prepared.safeAssess({ organisation: { nmae: 'Förening' } });
+      // @ts-expect-error misspelt field in a literal case
+      await compareRuleSets({ organisation: { nmae: 'Förening' } }, { from: 'stockholm-2017', to: 'stockholm-2023' });
+      // @ts-expect-error not a rule set
+      await compareRuleSets({}, { from: 'stockholm-2099', to: 'stockholm-2023' });
+      // @ts-expect-error not a rule set
+      prepareRuleSet({ ruleSet: 'stockholm-2099' });
+    }
+    const fromOutside: unknown = JSON.parse('{"organisation": {"nmae": "x"}}');
+    expect((await safeAssess(fromOutside, { asOf: '2025-03-01' })).ok).toBe(false);
+    expect((await prepared.safeAssess(fromOutside)).ok).toBe(false);
+    expect((await prepared.assess({ organisation: { name: 'Förening' } })).ruleSet.id).toBe('stockholm-2023');
   });
 
   it('mergeCase takes a typed patch: a typo is a compile error', () => {
