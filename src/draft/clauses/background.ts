@@ -1,0 +1,39 @@
+// Bakgrund: the partnership's area, priority area, initiative, dialogue and the documents relied on.
+import { PRIORITY_AREA_LABELS } from '../../domain/case.js';
+import { valueLabel } from '../../verdict/render.js';
+import { md, type R } from './context.js';
+
+export function background(r: R): string[] {
+  const p = r.input.partnership ?? {};
+  const area = p.area ? valueLabel(p.area, r.locale) : r.missingFact('partnership.area');
+  const s: string[] = [`${r.t('Partnerskapet', 'The partnership')} *${r.str('partnership.title')}* ${r.t('gäller verksamhetsområdet', 'concerns the area of')} ${area}.`];
+  // The board's wording for a known id (never the machine id), else the text as written.
+  const areas = (p.priorityAreas ?? []).filter((a) => a.trim() !== '').map((a) => {
+    const label = Object.hasOwn(PRIORITY_AREA_LABELS, a.trim()) ? PRIORITY_AREA_LABELS[a.trim()] : undefined;
+    return label ? label[r.locale] : md(a);
+  });
+  if (areas.length) s.push(`${r.t(areas.length > 1 ? 'Det avser nämndens prioriterade områden:' : 'Det avser nämndens prioriterade område', "It addresses the board's priority area" + (areas.length > 1 ? 's:' : ''))} ${areas.join('; ')}.`);
+  const by = p.initiatedBy;
+  const initiator = by === 'organisation' ? r.t('organisationen', 'the organisation') : by === 'city' ? r.t('staden', 'the city') : by === 'joint' ? r.t('parterna gemensamt', 'the parties jointly') : r.missingFact('partnership.initiatedBy');
+  s.push(`${r.t('Initiativet togs av', 'The initiative was taken by')} ${initiator}.`);
+  const dialogue = r.get('partnership.initialDialogueHeld');
+  if (dialogue === true) {
+    const open = r.get('partnership.dialogueOpenToOthers') === true;
+    s.push(open
+      ? r.t('Parterna har fört en inledande dialog om behov, mål och insatser, som var öppen för andra intresserade organisationer.', 'The parties have held an initial dialogue on needs, goals and contributions, open to other interested organisations.')
+      : r.t('Parterna har fört en inledande dialog om behov, mål och insatser.', 'The parties have held an initial dialogue on needs, goals and contributions.'));
+  } else if (dialogue === false) {
+    s.push(r.t('Enligt ärendet har ingen inledande dialog hållits.', 'According to the case, no initial dialogue has been held.'));
+  } else {
+    s.push(`${r.t('Inledande dialog:', 'Initial dialogue:')} ${r.missingFact('partnership.initialDialogueHeld')}.`);
+  }
+  const year = r.get('organisation.latestAnnualReportYear');
+  const report = typeof year === 'number'
+    ? r.t(`organisationens årsredovisning för ${year}`, `the organisation's annual report for ${year}`)
+    : `${r.t('organisationens årsredovisning för', "the organisation's annual report for")} ${r.missing(r.t('räkenskapsåret för den senaste årsredovisningen', 'the financial year of the latest annual report'))}`;
+  return [
+    s.join(' '),
+    `${r.t('Samhällsutmaningen och det gemensamma behovet:', 'The social challenge and the shared need:')} ${r.fill(r.t('vilken samhällsutmaning partnerskapet ska möta och varför parterna behöver samverka', 'which social challenge the partnership is to meet and why the parties need to cooperate'))}.`,
+    `${r.t('Överenskommelsen bygger på initiativet till partnerskapet, en beskrivning av organisationen, organisationens budget för verksamheten och', "The agreement rests on the initiative for the partnership, a description of the organisation, the organisation's budget for the activity and")} ${report}.`,
+  ];
+}
