@@ -4,6 +4,7 @@ import { UNKNOWN } from '../../facts/types.js';
 import type { R } from './context.js';
 
 export function activities(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   const out: string[] = [];
   const plan = r.get('partnership.activityPlan');
   if (plan === true) out.push(r.t('Organisationen bedriver verksamheten självständigt och ansvarar för dess innehåll enligt parternas gemensamma verksamhetsplan, som bifogas överenskommelsen. Parterna verkar gemensamt för målen under Syfte och mål.', "The organisation runs the activities independently and is responsible for their content under the parties' joint activity plan, which is attached to the agreement. The parties work together towards the goals under Purpose and goals."));
@@ -18,20 +19,20 @@ export function activities(r: R): string[] {
     out.join(' '),
     [
       `- ${r.t('Organisationens insatser i partnerskapet:', "The organisation's part in the partnership:")} ${r.fill(r.t('vad organisationen gör inom verksamhetsplanen', 'what the organisation does within the activity plan'))}.`,
-      `- ${r.t('Stadens insatser utöver finansieringen:', "The city's part besides the funding:")} ${r.fill(r.t('till exempel kunskap, nätverk, lokaler', 'for example knowledge, networks, premises'))}.`,
+      `- ${r.t(`${k.Gen} insatser utöver finansieringen:`, `${e.Gen} part besides the funding:`)} ${r.fill(r.t('till exempel kunskap, nätverk, lokaler', 'for example knowledge, networks, premises'))}.`,
     ].join('\n'),
     r.t(
-      'Organisationen är självständig i förhållande till staden. Staden styr inte verksamheten i detalj, och organisationen behåller sin rätt att som opinionsbildare framföra synpunkter och kritik, också mot staden. Partnerskapet ger ingen av parterna rätt att kräva en viss prestation av den andra; följderna av att villkoren inte följs är de som anges under Finansiering, Återbetalning och Omförhandling och uppsägning.',
-      "The organisation is independent of the city. The city does not steer the activities in detail, and the organisation keeps its right to voice opinions and criticism as an opinion-former, also of the city. The partnership gives neither party a right to demand a given performance of the other; the consequences of the conditions not being met are those set out under Financing, Repayment and Renegotiation and termination.",
+      `Organisationen är självständig i förhållande till ${k.def}. ${k.Def} styr inte verksamheten i detalj, och organisationen behåller sin rätt att som opinionsbildare framföra synpunkter och kritik, också mot ${k.def}. Partnerskapet ger ingen av parterna rätt att kräva en viss prestation av den andra; följderna av att villkoren inte följs är de som anges under Finansiering, Återbetalning och Omförhandling och uppsägning.`,
+      `The organisation is independent of ${e.def}. ${e.Def} does not steer the activities in detail, and the organisation keeps its right to voice opinions and criticism as an opinion-former, also of ${e.def}. The partnership gives neither party a right to demand a given performance of the other; the consequences of the conditions not being met are those set out under Financing, Repayment and Renegotiation and termination.`,
     ),
   ];
   const democracy = r.get('organisation.democracyConditionMet');
   sections.push(r.t(
-    'Stödet förutsätter att organisationen och de som företräder den respekterar demokratins idéer, inklusive jämställdhet och förbud mot diskriminering, och inte utövar våld, tvång eller hot eller bryter mot lagar och regler som skyddar dessa idéer (stadens demokrativillkor).',
-    "The support presupposes that the organisation and those who represent it respect the ideas of democracy, including gender equality and the prohibition of discrimination, and do not use violence, coercion or threats or break laws that protect these ideas (the city's democracy condition).",
+    `Stödet förutsätter att organisationen och de som företräder den respekterar demokratins idéer, inklusive jämställdhet och förbud mot diskriminering, och inte utövar våld, tvång eller hot eller bryter mot lagar och regler som skyddar dessa idéer (${k.gen} demokrativillkor).`,
+    `The support presupposes that the organisation and those who represent it respect the ideas of democracy, including gender equality and the prohibition of discrimination, and do not use violence, coercion or threats or break laws that protect these ideas (${e.gen} democracy condition).`,
   ) + (democracy === UNKNOWN ? ` ${r.t('Prövat i ärendet:', 'Checked in the case:')} ${r.missingFact('organisation.democracyConditionMet')}.` : ''));
   if (r.input.partnership?.area === 'social-services') {
-    sections.push(`${r.t('Möter organisationen i verksamheten enskilda som får insatser från socialtjänsten, kommer parterna överens om hur uppgifter om deras personliga förhållanden skyddas:', 'If the organisation meets individuals who receive social-services support, the parties agree on how information on their personal circumstances is protected:')} ${r.fill()}. ${r.t('Partnerskapet omfattar inte insatser enligt socialtjänstlagen; sådana kan inte lämnas över genom en överenskommelse om IOP. Uppgifter om enskilda lämnas från staden till organisationen bara med den enskildes samtycke.', 'The partnership does not cover support under the Social Services Act; such support cannot be handed over through an IOP agreement. Information on individuals is passed from the city to the organisation only with the individual’s consent.')}`);
+    sections.push(`${r.t('Möter organisationen i verksamheten enskilda som får insatser från socialtjänsten, kommer parterna överens om hur uppgifter om deras personliga förhållanden skyddas:', 'If the organisation meets individuals who receive social-services support, the parties agree on how information on their personal circumstances is protected:')} ${r.fill()}. ${r.t(`Partnerskapet omfattar inte insatser enligt socialtjänstlagen; sådana kan inte lämnas över genom en överenskommelse om IOP. Uppgifter om enskilda lämnas från ${k.def} till organisationen bara med den enskildes samtycke.`, `The partnership does not cover support under the Social Services Act; such support cannot be handed over through an IOP agreement. Information on individuals is passed from ${e.def} to the organisation only with the individual’s consent.`)}`);
   }
   // Stockholm's culture grants above 400 000 kr ask for an account of the work against threats,
   // violence, abuse and sexual harassment (docs/decisions/0013-draft-grant-type-wording.md).

@@ -4,6 +4,7 @@ import { valueLabel } from '../../verdict/render.js';
 import { md, type R } from './context.js';
 
 export function background(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   const p = r.input.partnership ?? {};
   const area = p.area ? valueLabel(p.area, r.locale) : r.missingFact('partnership.area');
   const s: string[] = [`${r.t('Partnerskapet', 'The partnership')} *${r.str('partnership.title')}* ${r.t('gäller verksamhetsområdet', 'concerns the area of')} ${area}.`];
@@ -14,7 +15,7 @@ export function background(r: R): string[] {
   });
   if (areas.length) s.push(`${r.t(areas.length > 1 ? 'Det avser nämndens prioriterade områden:' : 'Det avser nämndens prioriterade område', "It addresses the board's priority area" + (areas.length > 1 ? 's:' : ''))} ${areas.join('; ')}.`);
   const by = p.initiatedBy;
-  const initiator = by === 'organisation' ? r.t('organisationen', 'the organisation') : by === 'city' ? r.t('staden', 'the city') : by === 'joint' ? r.t('parterna gemensamt', 'the parties jointly') : r.missingFact('partnership.initiatedBy');
+  const initiator = by === 'organisation' ? r.t('organisationen', 'the organisation') : by === 'city' ? r.t(k.def, e.def) : by === 'joint' ? r.t('parterna gemensamt', 'the parties jointly') : r.missingFact('partnership.initiatedBy');
   s.push(`${r.t('Initiativet togs av', 'The initiative was taken by')} ${initiator}.`);
   const dialogue = r.get('partnership.initialDialogueHeld');
   if (dialogue === true) {

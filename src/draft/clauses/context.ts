@@ -10,6 +10,7 @@ import { paramValueOn, type RuleSet } from '../../rules/rule-set.js';
 import { formatSek } from '../../verdict/render.js';
 import type { Verdict } from '../../verdict/types.js';
 import type { ClauseNeed } from '../required-clauses.js';
+import { municipalityWords } from './municipality.js';
 
 export const MARK = {
   missing: { sv: 'UPPGIFT SAKNAS', en: 'MISSING' },
@@ -70,7 +71,9 @@ export function renderer(ctx: Ctx) {
     const found = p ? paramValueOn(p, ctx.asOf) : UNKNOWN;
     return found !== UNKNOWN && typeof found.value === 'number' ? formatSek(found.value, locale) : missing(id);
   };
-  return { t, get, known, missing, fill, missingFact, str, sek, dateOf, note, sekParam, input, locale, ctx };
+  /** The municipality as the edition names it (or the generic words when it names none). */
+  const mun = municipalityWords(ctx.set.municipality);
+  return { t, get, known, missing, fill, missingFact, str, sek, dateOf, note, sekParam, mun, input, locale, ctx };
 }
 
 export type R = ReturnType<typeof renderer>;

@@ -11,6 +11,7 @@ export function boolItem(r: R, id: string, sv: string, en: string): string | und
 }
 
 export function contributions(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   const funding = r.get('partnership.cityContribution.fundingSek');
   const city = [
     typeof funding === 'number'
@@ -33,17 +34,17 @@ export function contributions(r: R): string[] {
     typeof other === 'string' && other.trim() ? `- ${md(other)}` : undefined,
   ].filter((x): x is string => x !== undefined);
   if (org.length === 0) org.push(`- ${r.t('Ärendet anger inga egna insatser från organisationen.', 'The case states no contributions of its own from the organisation.')} ${r.fill(r.t('organisationens insatser', "the organisation's contributions"))}`);
-  const out = [`${r.t('Staden bidrar med', 'The city contributes')}:`, city.join('\n'), `${r.t('Organisationen bidrar med', 'The organisation contributes')}:`, org.join('\n')];
+  const out = [`${r.t(`${k.Def} bidrar med`, `${e.Def} contributes`)}:`, city.join('\n'), `${r.t('Organisationen bidrar med', 'The organisation contributes')}:`, org.join('\n')];
   // The valued own contribution (docs/decisions/0016-own-contribution-valued.md).
   const value = r.get('partnership.organisationContributionValueSek');
   const share = r.get('partnership.ownContributionShare');
   if (typeof value === 'number') {
-    out.push(`${r.t('Organisationens insats värderas till', "The organisation's contribution is valued at")} ${formatSek(value, r.locale)}${typeof share === 'number' ? ` (${formatValue(share, 'ratio', r.locale)} ${r.t('av stadens medel', "of the city's funding")})` : ''}, ${r.t('med ideella timmar värderade till', 'with volunteer hours valued at')} ${r.sekParam('partnership.volunteerHourValueSek')} ${r.t('per timme', 'per hour')}.`);
+    out.push(`${r.t('Organisationens insats värderas till', "The organisation's contribution is valued at")} ${formatSek(value, r.locale)}${typeof share === 'number' ? ` (${formatValue(share, 'ratio', r.locale)} ${r.t(`av ${k.gen} medel`, `of ${e.gen} funding`)})` : ''}, ${r.t('med ideella timmar värderade till', 'with volunteer hours valued at')} ${r.sekParam('partnership.volunteerHourValueSek')} ${r.t('per timme', 'per hour')}.`);
   }
   if (r.get('partnership.ownContributionSufficient') === false) {
     out.push(r.note(
-      'Organisationens egen insats är symbolisk i förhållande till stadens medel. I ett IOP finansierar båda parter verksamheten; dokumentera varför partnerskapet ändå är samfinansierat, eller pröva en annan form.',
-      "The organisation's own contribution is a token compared with the city's funding. In an IOP both parties finance the activity; document why the partnership is still co-financed, or consider another form.",
+      `Organisationens egen insats är symbolisk i förhållande till ${k.gen} medel. I ett IOP finansierar båda parter verksamheten; dokumentera varför partnerskapet ändå är samfinansierat, eller pröva en annan form.`,
+      `The organisation's own contribution is a token compared with ${e.gen} funding. In an IOP both parties finance the activity; document why the partnership is still co-financed, or consider another form.`,
     ));
   }
   return out;

@@ -6,12 +6,13 @@ import { periodDates } from './period.js';
 import { deMinimisNotice } from './state-aid.js';
 
 export function financing(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   const out: string[] = [];
   const account = r.get('organisation.bankAccountInOwnName');
   const accountText = account === true
     ? `${r.t('till organisationens konto i eget namn,', "to the organisation's account in its own name,")} ${r.fill(r.t('bankgiro eller kontonummer', 'bank giro or account number'))},`
     : `${r.t('till organisationens konto', "to the organisation's account")} ${account === UNKNOWN ? `(${r.missingFact('organisation.bankAccountInOwnName')})` : ''}`.trimEnd() + ',';
-  out.push(`${r.t('Staden finansierar partnerskapet med sammanlagt', 'The city funds the partnership with a total of')} **${r.sek('partnership.cityContribution.fundingSek')}** ${r.t('för avtalsperioden. Medlen betalas ut', 'for the agreement period. The funds are paid')} ${accountText} ${r.t('enligt följande plan:', 'according to the following plan:')}`);
+  out.push(`${r.t(`${k.Def} finansierar partnerskapet med sammanlagt`, `${e.Def} funds the partnership with a total of`)} **${r.sek('partnership.cityContribution.fundingSek')}** ${r.t('för avtalsperioden. Medlen betalas ut', 'for the agreement period. The funds are paid')} ${accountText} ${r.t('enligt följande plan:', 'according to the following plan:')}`);
   if (account === false) out.push(r.note('Enligt ärendet har organisationen inget konto i eget namn. Medlen bör betalas till ett konto i organisationens namn.', 'According to the case, the organisation has no account in its own name. The funds should be paid to an account in the organisation\'s name.'));
   const plan = r.input.agreement?.paymentPlan;
   if (plan === null || plan === undefined) out.push(r.missing(r.t('utbetalningsplan (datum och belopp)', 'payment plan (dates and amounts)')));
@@ -29,8 +30,8 @@ export function financing(r: R): string[] {
     const funding = r.get('partnership.cityContribution.fundingSek');
     if (r.get('agreement.paymentPlanMatchesFunding') === false && typeof total === 'number' && typeof funding === 'number') {
       out.push(r.note(
-        `Utbetalningsplanen summerar till ${formatSek(total, 'sv')}, men stadens medel enligt ärendet är ${formatSek(funding, 'sv')}. Stäm av planen innan överenskommelsen undertecknas.`,
-        `The payment plan adds up to ${formatSek(total, 'en')}, but the city's funding according to the case is ${formatSek(funding, 'en')}. Reconcile the plan before the agreement is signed.`,
+        `Utbetalningsplanen summerar till ${formatSek(total, 'sv')}, men ${k.gen} medel enligt ärendet är ${formatSek(funding, 'sv')}. Stäm av planen innan överenskommelsen undertecknas.`,
+        `The payment plan adds up to ${formatSek(total, 'en')}, but ${e.gen} funding according to the case is ${formatSek(funding, 'en')}. Reconcile the plan before the agreement is signed.`,
       ));
     }
     if (r.get('agreement.paymentsWithinPeriod') === false) {
@@ -44,14 +45,14 @@ export function financing(r: R): string[] {
     }
   }
   out.push(r.t(
-    'Ingen utbetalning görs innan överenskommelsen har undertecknats av båda parter. Varje utbetalning efter den första görs först när organisationens redovisning för föregående period enligt Uppföljning har kommit in och staden har godkänt den. Godkännandet avser att redovisningen är fullständig och att medlen har använts för verksamheten; att ett målvärde inte nås är inte skäl att hålla inne eller kräva tillbaka medel. Organisationen redovisar medlen skilt från sin övriga ekonomi (särredovisning).',
-    "No payment is made before both parties have signed the agreement. Each payment after the first is made only when the organisation's report on the preceding period under Follow-up has come in and the city has approved it. The approval concerns whether the report is complete and the funds were used for the activity; a target that is not reached is no reason to withhold or reclaim funds. The organisation accounts for the funds separately from its other finances.",
+    `Ingen utbetalning görs innan överenskommelsen har undertecknats av båda parter. Varje utbetalning efter den första görs först när organisationens redovisning för föregående period enligt Uppföljning har kommit in och ${k.def} har godkänt den. Godkännandet avser att redovisningen är fullständig och att medlen har använts för verksamheten; att ett målvärde inte nås är inte skäl att hålla inne eller kräva tillbaka medel. Organisationen redovisar medlen skilt från sin övriga ekonomi (särredovisning).`,
+    `No payment is made before both parties have signed the agreement. Each payment after the first is made only when the organisation's report on the preceding period under Follow-up has come in and ${e.def} has approved it. The approval concerns whether the report is complete and the funds were used for the activity; a target that is not reached is no reason to withhold or reclaim funds. The organisation accounts for the funds separately from its other finances.`,
   ));
   out.push(...deMinimisNotice(r));
   if (multiYear(r)) {
     out.push(r.t(
-      'Utbetalningar för senare budgetår än det första förutsätter att nämnden tilldelas medel för ändamålet i stadens budget för det året. Tilldelas inga medel får var och en av parterna säga upp överenskommelsen att upphöra vid det årets början, utan uppsägningstid och utan krav på ersättning.',
-      "Payments for budget years after the first presuppose that the board is allocated funds for the purpose in the city's budget for that year. If no funds are allocated, either party may terminate the agreement with effect from the start of that year, without notice and without claims for compensation.",
+      `Utbetalningar för senare budgetår än det första förutsätter att nämnden tilldelas medel för ändamålet i ${k.gen} budget för det året. Tilldelas inga medel får var och en av parterna säga upp överenskommelsen att upphöra vid det årets början, utan uppsägningstid och utan krav på ersättning.`,
+      `Payments for budget years after the first presuppose that the board is allocated funds for the purpose in ${e.gen} budget for that year. If no funds are allocated, either party may terminate the agreement with effect from the start of that year, without notice and without claims for compensation.`,
     ));
   }
   out.push(`${r.t('Samhällsvinster och kostnadseffektivitet:', 'Gains to society and cost-effectiveness:')} ${r.fill(r.t('kort analys av vad partnerskapet väntas ge i förhållande till kostnaden', 'a short analysis of what the partnership is expected to achieve for its cost'))}.`);
@@ -65,14 +66,15 @@ export function multiYear(r: R): boolean {
 }
 
 export function repayment(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   const out = [
     `${r.t(
-      'Om verksamheten inte bedrivs enligt överenskommelsen, helt eller delvis, betalar organisationen tillbaka de medel som inte har använts för verksamheten. Medel som återstår när överenskommelsen upphör betalas tillbaka, om inte nämnden har beslutat att organisationen får behålla dem. Staden får kräva tillbaka medel som har använts i strid med överenskommelsen eller betalats ut på grund av felaktiga eller ofullständiga uppgifter från organisationen. Återbetalning sker inom',
-      'If the activities are not run in accordance with the agreement, in whole or in part, the organisation repays the funds not used for the activities. Funds remaining when the agreement ends are repaid, unless the board has decided that the organisation may keep them. The city may reclaim funds used contrary to the agreement or paid on the basis of incorrect or incomplete information from the organisation. Repayment is made within',
-    )} ${r.fill(r.t('antal', 'number of'))} ${r.t('dagar från stadens skriftliga begäran.', "days of the city's written request.")}`,
+      `Om verksamheten inte bedrivs enligt överenskommelsen, helt eller delvis, betalar organisationen tillbaka de medel som inte har använts för verksamheten. Medel som återstår när överenskommelsen upphör betalas tillbaka, om inte nämnden har beslutat att organisationen får behålla dem. ${k.Def} får kräva tillbaka medel som har använts i strid med överenskommelsen eller betalats ut på grund av felaktiga eller ofullständiga uppgifter från organisationen. Återbetalning sker inom`,
+      `If the activities are not run in accordance with the agreement, in whole or in part, the organisation repays the funds not used for the activities. Funds remaining when the agreement ends are repaid, unless the board has decided that the organisation may keep them. ${e.Def} may reclaim funds used contrary to the agreement or paid on the basis of incorrect or incomplete information from the organisation. Repayment is made within`,
+    )} ${r.fill(r.t('antal', 'number of'))} ${r.t(`dagar från ${k.gen} skriftliga begäran.`, `days of ${e.gen} written request.`)}`,
     r.t(
-      'Så länge en redovisning saknas eller en återbetalning inte har gjorts får staden skjuta upp kommande utbetalningar och avräkna det som ska betalas tillbaka mot dem.',
-      'While a report is missing or a repayment has not been made, the city may withhold later payments and set off the amount to be repaid against them.',
+      `Så länge en redovisning saknas eller en återbetalning inte har gjorts får ${k.def} skjuta upp kommande utbetalningar och avräkna det som ska betalas tillbaka mot dem.`,
+      `While a report is missing or a repayment has not been made, ${e.def} may withhold later payments and set off the amount to be repaid against them.`,
     ),
   ];
   const route = r.get('partnership.stateAid.route');

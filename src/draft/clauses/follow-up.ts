@@ -5,6 +5,7 @@ import { md, type R } from './context.js';
 import { periodDates } from './period.js';
 
 export function followUp(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   const out = [
     r.t(
       'Parterna följer gemensamt upp partnerskapet mot målen och indikatorerna under Syfte och mål, utvärderar det tillsammans och fattar gemensamma beslut om hur arbetet ska utvecklas.',
@@ -22,8 +23,8 @@ export function followUp(r: R): string[] {
   if (schedule) out.push(schedule);
   else out.push(`${r.t('Redovisningsperioder:', 'Reporting periods:')} ${r.missing(r.t('avtalsperiodens start och slut', 'the start and end of the agreement period'))}.`);
   out.push(r.t(
-    'Staden har rätt att ta del av organisationens räkenskaper och underlag som rör medlen i partnerskapet.',
-    "The city has the right to see the organisation's accounts and records concerning the funds of the partnership.",
+    `${k.Def} har rätt att ta del av organisationens räkenskaper och underlag som rör medlen i partnerskapet.`,
+    `${e.Def} has the right to see the organisation's accounts and records concerning the funds of the partnership.`,
   ));
   const overdue = r.get('followUp.overdueReports');
   if (typeof overdue === 'number' && overdue > 0) {
@@ -55,9 +56,10 @@ export function reportSchedule(r: R): string | undefined {
 }
 
 export function knowledge(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   const v = r.get('partnership.knowledgeSharing');
   const out = [
-    `${r.t('Parterna tar tillvara och sprider den kunskap som byggs upp i partnerskapet:', 'The parties capture and share the knowledge built up in the partnership:')} ${r.fill(r.t('hur, till exempel gemensamma lärandemål, erfarenhetsseminarier eller en slutrapport som delas inom staden', 'how, for example shared learning goals, seminars or a final report shared within the city'))}.`,
+    `${r.t('Parterna tar tillvara och sprider den kunskap som byggs upp i partnerskapet:', 'The parties capture and share the knowledge built up in the partnership:')} ${r.fill(r.t(`hur, till exempel gemensamma lärandemål, erfarenhetsseminarier eller en slutrapport som delas inom ${k.def}`, `how, for example shared learning goals, seminars or a final report shared within ${e.def}`))}.`,
   ];
   if (v === false) out.push(r.note('Enligt ärendet är det ännu inte beskrivet hur kunskapen ska tas tillvara.', 'According to the case, it is not yet described how the knowledge will be captured.'));
   else if (v === UNKNOWN) out.push(`${r.t('Beskrivet i ärendet:', 'Described in the case:')} ${r.missingFact('partnership.knowledgeSharing')}.`);

@@ -2,10 +2,11 @@
 import type { R } from './context.js';
 
 export function insyn(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   return [
     `${r.t(
-      'Organisationen sköter en kommunal angelägenhet för stadens räkning. Staden kontrollerar och följer upp verksamheten, och organisationen lämnar den information som behövs för det och för att allmänheten ska få insyn i hur verksamheten sköts (10 kap. kommunallagen). Vilken information som lämnas och när:',
-      'The organisation runs a municipal matter on the city\'s behalf. The city controls and follows up the activity, and the organisation provides the information needed for that and for the public to gain insight into how the activity is run (chapter 10 of the Local Government Act). Which information is provided and when:',
+      `Organisationen sköter en kommunal angelägenhet för ${k.gen} räkning. ${k.Def} kontrollerar och följer upp verksamheten, och organisationen lämnar den information som behövs för det och för att allmänheten ska få insyn i hur verksamheten sköts (10 kap. kommunallagen). Vilken information som lämnas och när:`,
+      `The organisation runs a municipal matter on ${e.gen} behalf. ${e.Def} controls and follows up the activity, and the organisation provides the information needed for that and for the public to gain insight into how the activity is run (chapter 10 of the Local Government Act). Which information is provided and when:`,
     )} ${r.fill()}.`,
   ];
 }
@@ -27,8 +28,9 @@ export function changes(r: R): string[] {
 }
 
 export function disputes(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   return [r.t(
-    'Frågor om hur överenskommelsen ska tolkas eller tillämpas tas upp i dialog i den gemensamma styrgruppen. Enas parterna inte där, förs frågan vidare till parternas ledningar: för staden förvaltningens ledning, för organisationen dess styrelse. Leder inte heller det till enighet kan vardera parten säga upp överenskommelsen enligt Omförhandling och uppsägning.',
-    "Questions on how the agreement is to be interpreted or applied are raised in dialogue in the joint steering group. If the parties do not agree there, the question is taken to the parties' leadership: for the city the administration's management, for the organisation its board. If that does not lead to agreement either, either party may terminate the agreement under Renegotiation and termination.",
+    `Frågor om hur överenskommelsen ska tolkas eller tillämpas tas upp i dialog i den gemensamma styrgruppen. Enas parterna inte där, förs frågan vidare till parternas ledningar: för ${k.def} förvaltningens ledning, för organisationen dess styrelse. Leder inte heller det till enighet kan vardera parten säga upp överenskommelsen enligt Omförhandling och uppsägning.`,
+    `Questions on how the agreement is to be interpreted or applied are raised in dialogue in the joint steering group. If the parties do not agree there, the question is taken to the parties' leadership: for ${e.def} the administration's management, for the organisation its board. If that does not lead to agreement either, either party may terminate the agreement under Renegotiation and termination.`,
   )];
 }

@@ -2,18 +2,21 @@
 import { valueLabel } from '../../verdict/render.js';
 import type { R } from './context.js';
 
-export function cityName(r: R): string {
-  return r.ctx.set.id.startsWith('stockholm') ? r.t('Stockholms stad', 'City of Stockholm') : r.fill(r.t('kommunens namn', 'name of the municipality'));
+/** The municipality's full name from the edition, or a fill-in when the edition names none. */
+export function municipalityName(r: R): string {
+  const name = r.mun.name;
+  return name ? name[r.locale] : r.fill(r.t('kommunens namn', 'name of the municipality'));
 }
 
 export function parties(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   const org = r.input.organisation ?? {};
   const form = org.legalForm ? valueLabel(org.legalForm, r.locale) : r.missingFact('organisation.legalForm');
   const orgNo = r.dateOf('organisation.orgNumber');
   return [
     r.t('Denna överenskommelse om idéburet offentligt partnerskap (IOP) ingås mellan', 'This agreement on an idea-driven public partnership (IOP) is made between'),
     [
-      `- **${cityName(r)}**, ${r.t('genom', 'acting through')} ${r.fill(r.t('nämnd', 'board'))}, ${r.t('enligt nämndens beslut', "under the board's decision")} ${r.fill(r.t('datum och paragraf, eller delegationsbeslut', 'date and section, or delegation decision'))}, ${r.t('nedan kallad staden, och', 'hereinafter the city, and')}`,
+      `- **${municipalityName(r)}**, ${r.t('genom', 'acting through')} ${r.fill(r.t('nämnd', 'board'))}, ${r.t('enligt nämndens beslut', "under the board's decision")} ${r.fill(r.t('datum och paragraf, eller delegationsbeslut', 'date and section, or delegation decision'))}, ${r.t(`nedan kallad ${k.def}, och`, `hereinafter ${e.def}, and`)}`,
       `- **${r.str('organisation.name')}**, ${r.t('organisationsnummer', 'organisation number')} ${orgNo}, ${form}, ${r.t('nedan kallad organisationen.', 'hereinafter the organisation.')}`,
     ].join('\n'),
     `${r.t('Parterna utser var sin kontaktperson och leder partnerskapet i en gemensam styrgrupp, där båda parter har samma inflytande. Kontaktpersoner och styrgruppens sammansättning:', 'Each party appoints a contact person, and the parties lead the partnership in a joint steering group in which both parties have the same say. Contact persons and members of the steering group:')} ${r.fill(r.t('namn och roller', 'names and roles'))}.`,

@@ -53,11 +53,12 @@ export function period(r: R): string[] {
 }
 
 export function termination(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   return [
     `${r.t('Om förutsättningarna för partnerskapet ändras väsentligt kan vardera parten begära att överenskommelsen omförhandlas. Vardera parten får säga upp överenskommelsen med en uppsägningstid på', 'If the conditions of the partnership change significantly, either party may ask for the agreement to be renegotiated. Either party may terminate the agreement with a notice period of')} ${noticeText(r)}.`,
     r.t(
-      'Staden får säga upp överenskommelsen med omedelbar verkan om organisationen inte längre uppfyller förutsättningarna för stödet (till exempel om den försätts i konkurs eller likvidation, inte uppfyller demokrativillkoret eller inte redovisar enligt Uppföljning), eller om en domstol eller myndighet finner att överenskommelsen är ett offentligt kontrakt eller att stödet är olagligt statsstöd.',
-      'The city may terminate the agreement with immediate effect if the organisation no longer meets the conditions for the support (for example if it is declared bankrupt or goes into liquidation, does not meet the democracy condition or does not report under Follow-up), or if a court or authority finds that the agreement is a public contract or that the support is unlawful state aid.',
+      `${k.Def} får säga upp överenskommelsen med omedelbar verkan om organisationen inte längre uppfyller förutsättningarna för stödet (till exempel om den försätts i konkurs eller likvidation, inte uppfyller demokrativillkoret eller inte redovisar enligt Uppföljning), eller om en domstol eller myndighet finner att överenskommelsen är ett offentligt kontrakt eller att stödet är olagligt statsstöd.`,
+      `${e.Def} may terminate the agreement with immediate effect if the organisation no longer meets the conditions for the support (for example if it is declared bankrupt or goes into liquidation, does not meet the democracy condition or does not report under Follow-up), or if a court or authority finds that the agreement is a public contract or that the support is unlawful state aid.`,
     ),
     r.t(
       'När överenskommelsen upphör görs inga fler utbetalningar, och medel som avser tiden efter att den upphört betalas tillbaka enligt Återbetalning. Utöver detta har ingen av parterna några anspråk på den andra med anledning av att överenskommelsen upphör.',

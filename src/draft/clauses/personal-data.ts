@@ -3,29 +3,30 @@ import type { Text } from '../../_internal/text.js';
 import type { R } from './context.js';
 
 export function personalData(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   const forCity = r.get('partnership.handlesPersonalDataForCity');
   const law = processorLaw(r);
   if (forCity === true) {
     return [r.t(
-      `Organisationen behandlar personuppgifter för stadens räkning. Staden är personuppgiftsansvarig och organisationen personuppgiftsbiträde. Parterna ingår ett personuppgiftsbiträdesavtal enligt ${law.sv}, som bifogas överenskommelsen.`,
-      `The organisation processes personal data on the city's behalf. The city is the controller and the organisation the processor. The parties enter into a processor agreement under ${law.en}, which is attached to the agreement.`,
+      `Organisationen behandlar personuppgifter för ${k.gen} räkning. ${k.Def} är personuppgiftsansvarig och organisationen personuppgiftsbiträde. Parterna ingår ett personuppgiftsbiträdesavtal enligt ${law.sv}, som bifogas överenskommelsen.`,
+      `The organisation processes personal data on ${e.gen} behalf. ${e.Def} is the controller and the organisation the processor. The parties enter into a processor agreement under ${law.en}, which is attached to the agreement.`,
     ),
     r.note(
-      'Att organisationen behandlar personuppgifter för stadens räkning och på stadens instruktioner tyder på att den utför en uppgift åt staden. Bekräfta att partnerskapet ändå inte är ett offentligt kontrakt (upphandlingsreglerna) och att rollerna stämmer med hur uppgifterna faktiskt behandlas.',
-      "That the organisation processes personal data on the city's behalf and on its instructions suggests that it performs a task for the city. Confirm that the partnership is still not a public contract (the procurement rules) and that the roles match how the data is actually processed.",
+      `Att organisationen behandlar personuppgifter för ${k.gen} räkning och på ${k.gen} instruktioner tyder på att den utför en uppgift åt ${k.def}. Bekräfta att partnerskapet ändå inte är ett offentligt kontrakt (upphandlingsreglerna) och att rollerna stämmer med hur uppgifterna faktiskt behandlas.`,
+      `That the organisation processes personal data on ${e.gen} behalf and on its instructions suggests that it performs a task for ${e.def}. Confirm that the partnership is still not a public contract (the procurement rules) and that the roles match how the data is actually processed.`,
     )];
   }
   if (forCity === false) {
     return [r.t(
-      'Organisationen behandlar inte personuppgifter för stadens räkning. Var och en av parterna är personuppgiftsansvarig för de personuppgifter den själv behandlar; organisationen för uppgifter om sina deltagare, medlemmar och ideella ledare. Redovisningar och annat underlag som organisationen lämnar till staden innehåller inga personuppgifter om deltagarna.',
-      'The organisation does not process personal data on the city\'s behalf. Each party is the controller of the personal data it processes itself; the organisation of the data on its participants, members and volunteer leaders. Reports and other material the organisation gives the city contain no personal data on the participants.',
+      `Organisationen behandlar inte personuppgifter för ${k.gen} räkning. Var och en av parterna är personuppgiftsansvarig för de personuppgifter den själv behandlar; organisationen för uppgifter om sina deltagare, medlemmar och ideella ledare. Redovisningar och annat underlag som organisationen lämnar till ${k.def} innehåller inga personuppgifter om deltagarna.`,
+      `The organisation does not process personal data on ${e.gen} behalf. Each party is the controller of the personal data it processes itself; the organisation of the data on its participants, members and volunteer leaders. Reports and other material the organisation gives ${e.def} contain no personal data on the participants.`,
     )];
   }
   return [
     `${r.t('Vem som är personuppgiftsansvarig:', 'Who is the controller:')} ${r.missingFact('partnership.handlesPersonalDataForCity')}.`,
     r.note(
-      `Ta ställning till rollerna innan överenskommelsen undertecknas. Behandlar organisationen personuppgifter för stadens räkning är den personuppgiftsbiträde och parterna ska ingå ett personuppgiftsbiträdesavtal enligt ${law.sv}. Annars är var och en av parterna personuppgiftsansvarig för sin egen behandling, och redovisningarna till staden ska inte innehålla personuppgifter.`,
-      `Settle the roles before the agreement is signed. If the organisation processes personal data on the city's behalf it is a processor and the parties must enter into a processor agreement under ${law.en}. Otherwise each party is the controller of its own processing, and the reports to the city should contain no personal data.`,
+      `Ta ställning till rollerna innan överenskommelsen undertecknas. Behandlar organisationen personuppgifter för ${k.gen} räkning är den personuppgiftsbiträde och parterna ska ingå ett personuppgiftsbiträdesavtal enligt ${law.sv}. Annars är var och en av parterna personuppgiftsansvarig för sin egen behandling, och redovisningarna till ${k.def} ska inte innehålla personuppgifter.`,
+      `Settle the roles before the agreement is signed. If the organisation processes personal data on ${e.gen} behalf it is a processor and the parties must enter into a processor agreement under ${law.en}. Otherwise each party is the controller of its own processing, and the reports to ${e.def} should contain no personal data.`,
     ),
   ];
 }

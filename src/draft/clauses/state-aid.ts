@@ -19,6 +19,7 @@ export function deMinimisNotice(r: R): string[] {
 }
 
 export function entrustment(r: R): string[] {
+  const { sv: k, en: e } = r.mun;
   const route = r.get('partnership.stateAid.route');
   const basis =
     route === 'sgei-decision'
@@ -29,7 +30,7 @@ export function entrustment(r: R): string[] {
           : r.t('Genom denna punkt anförtros organisationen tjänsten enligt kommissionens förordning (EU) nr 360/2012 om stöd av mindre betydelse för tjänster av allmänt ekonomiskt intresse.', 'By this clause the service is entrusted to the organisation under Commission Regulation (EU) No 360/2012 on de minimis aid for services of general economic interest.')
         : `${r.t('Statsstödsgrund:', 'State-aid route:')} ${r.missingFact('partnership.stateAid.route')}.`;
   return [
-    `${r.t('Staden anförtror organisationen en tjänst av allmänt ekonomiskt intresse.', 'The city entrusts the organisation with a service of general economic interest.')} ${basis} ${r.t('Uppdraget bör ange:', 'The entrustment should state:')}`,
+    `${r.t(`${k.Def} anförtror organisationen en tjänst av allmänt ekonomiskt intresse.`, `${e.Def} entrusts the organisation with a service of general economic interest.`)} ${basis} ${r.t('Uppdraget bör ange:', 'The entrustment should state:')}`,
     [
       `- ${r.t('tjänstens innehåll och varaktighet', 'the content and duration of the service')}: ${r.fill()}`,
       `- ${r.t('område', 'territory')}: ${r.fill()}`,
