@@ -71,9 +71,19 @@ export function renderer(ctx: Ctx) {
     const found = p ? paramValueOn(p, ctx.asOf) : UNKNOWN;
     return found !== UNKNOWN && typeof found.value === 'number' ? formatSek(found.value, locale) : missing(id);
   };
+  /**
+   * A parameter's value on a date (unknown when no value is in force then): how a clause reads a
+   * dated legal switch, so the date lives in rules/parameters and nowhere in the draft.
+   */
+  const paramOn = (id: string, date: string): number | string | boolean | Unknown => {
+    const p = ctx.set.parameters.get(id);
+    if (!p) throw new Error(`iop-rules: the draft reads unknown parameter ${id}`);
+    const found = paramValueOn(p, date);
+    return found === UNKNOWN ? UNKNOWN : found.value;
+  };
   /** The municipality as the edition names it (or the generic words when it names none). */
   const mun = municipalityWords(ctx.set.municipality);
-  return { t, get, known, missing, fill, missingFact, str, sek, dateOf, note, sekParam, mun, input, locale, ctx };
+  return { t, get, known, missing, fill, missingFact, str, sek, dateOf, note, sekParam, paramOn, mun, input, locale, ctx };
 }
 
 export type R = ReturnType<typeof renderer>;

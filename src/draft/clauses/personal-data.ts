@@ -31,11 +31,22 @@ export function personalData(r: R): string[] {
   ];
 }
 
-/** The law on processor agreements on the day the agreement is signed (or asOf): 30 § PUL up to 2018-05-24, art. 28 GDPR from 2018-05-25. */
+/** The law that requires a written processor agreement, by the value of `personalData.gdprApplies`. */
+export const PROCESSOR_LAW: Readonly<Record<'false' | 'true', Text>> = {
+  false: { sv: '30 § personuppgiftslagen (1998:204)', en: 'section 30 of the Personal Data Act (1998:204)' },
+  true: { sv: 'artikel 28 i dataskyddsförordningen (EU) 2016/679', en: 'Article 28 of the General Data Protection Regulation (EU) 2016/679' },
+};
+
+/**
+ * The law on processor agreements on the day the agreement is signed (else asOf), read from the
+ * parameter `personalData.gdprApplies` (which holds the switch date); a fill-in before any law
+ * the parameter knows.
+ */
 export function processorLaw(r: R): Text {
   const signed = r.get('agreement.signedOn');
   const day = typeof signed === 'string' ? signed : r.ctx.asOf;
-  return day < '2018-05-25'
-    ? { sv: '30 § personuppgiftslagen (1998:204)', en: 'section 30 of the Personal Data Act (1998:204)' }
-    : { sv: 'artikel 28 i dataskyddsförordningen (EU) 2016/679', en: 'Article 28 of the General Data Protection Regulation (EU) 2016/679' };
+  const gdpr = r.paramOn('personalData.gdprApplies', day);
+  if (typeof gdpr === 'boolean') return PROCESSOR_LAW[`${gdpr}`];
+  const fill = r.fill(r.t('tillämplig lag om personuppgiftsbiträden', 'the law applicable to processors'));
+  return { sv: fill, en: fill };
 }
