@@ -46,13 +46,13 @@ export function activities(r: R): string[] {
   const children = r.get('partnership.reachesChildren');
   if (children === true) {
     sections.push(r.t(
-      'Verksamheten riktar sig till barn. Organisationen begär ett begränsat registerutdrag ur belastningsregistret (lag (2013:852) om registerkontroll av personer som arbetar med barn) av den som ska ha direkt och regelbunden kontakt med barn i verksamheten, innan uppdraget påbörjas.',
-      'The activities are aimed at children. The organisation asks for a limited extract from the criminal records register (Act (2013:852) on register checks of persons who work with children) from anyone who will have direct and regular contact with children in the activities, before they start.',
+      'Verksamheten riktar sig till barn. Den som erbjuds en anställning eller ett uppdrag i verksamheten som innebär direkt och regelbunden kontakt med barn visar, på organisationens begäran och innan arbetet börjar, upp ett utdrag ur belastningsregistret som inte är äldre än ett år (1, 3 och 4 §§ lagen (2013:852) om registerkontroll av personer som ska arbeta med barn). Personen beställer själv utdraget. Organisationen beställer inte utdraget och behåller det inte; den antecknar bara att utdraget har visats upp (5 §).',
+      "The activities are aimed at children. Anyone offered employment or an assignment in the activities that involves direct and regular contact with children shows, at the organisation's request and before the work starts, an extract from the criminal records register that is no more than one year old (sections 1, 3 and 4 of the Act (2013:852) on register checks of persons who are to work with children). The person orders the extract themselves. The organisation neither orders nor keeps the extract; it only notes that the extract has been shown (section 5).",
     ));
   } else if (children === UNKNOWN) {
     sections.push(r.note(
-      `Det är inte känt om verksamheten riktar sig till barn. Gör den det: ta in att organisationen begär begränsat registerutdrag (lag (2013:852)) för ledare med direkt och regelbunden kontakt med barn.`,
-      `It is not known whether the activities are aimed at children. If they are: add that the organisation asks for a limited register extract (Act (2013:852)) for leaders in direct and regular contact with children.`,
+      'Det är inte känt om verksamheten riktar sig till barn. Gör den det: ta in att den som erbjuds en anställning eller ett uppdrag med direkt och regelbunden kontakt med barn på organisationens begäran visar upp ett utdrag ur belastningsregistret, som personen själv har beställt och som inte är äldre än ett år (lagen (2013:852) om registerkontroll av personer som ska arbeta med barn).',
+      "It is not known whether the activities are aimed at children. If they are: add that anyone offered employment or an assignment with direct and regular contact with children shows, at the organisation's request, an extract from the criminal records register that they ordered themselves and that is no more than one year old (Act (2013:852) on register checks of persons who are to work with children).",
     ));
   }
   return sections;
