@@ -19,7 +19,7 @@ export { RuleDefinitionError } from './rules/catalogue.js';
 export { IopCaseSchema } from './domain/case.js';
 export type { IopCase, Organisation, Partnership, Agreement, FollowUp, LegalForm, ClauseId } from './domain/case.js';
 export type { RuleSetInfo } from './rules/rule-set.js';
-export type { Area, Severity, Source, Effective, RuleFile } from './rules/rule-schema.js';
+export type { Area, Severity, Source, Effective, RuleFile, Municipality } from './rules/rule-schema.js';
 export type { Trace, TraceLeaf, TraceGroup, Tri } from './engine/evaluate.js';
 export type {
   Verdict,

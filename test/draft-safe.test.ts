@@ -187,7 +187,15 @@ describe('R2: the personal-data clause follows the facts', () => {
 
 describe('clauses by target group', () => {
   it('children: the register-extract clause; not children: none; unknown: a note', () => {
-    expect(draftAgreement(mergeCase(base, { partnership: { reachesChildren: true } }), { asOf: AS_OF })).toContain('lag (2013:852) om registerkontroll av personer som arbetar med barn');
+    const sv = draftAgreement(mergeCase(base, { partnership: { reachesChildren: true } }), { asOf: AS_OF });
+    // The law's own title (SFS 2013:852), and what it says: the person shows, on request, an
+    // extract they ordered, at most a year old; the organisation only notes that it was shown.
+    expect(sv).toContain('lagen (2013:852) om registerkontroll av personer som ska arbeta med barn');
+    expect(sv).toContain('visar, på organisationens begäran och innan arbetet börjar, upp ett utdrag ur belastningsregistret som inte är äldre än ett år');
+    expect(sv).toContain('Personen beställer själv utdraget. Organisationen beställer inte utdraget och behåller det inte; den antecknar bara att utdraget har visats upp (5 §).');
+    expect(sv).not.toMatch(/Organisationen begär ett (begränsat )?registerutdrag/);
+    const en = draftAgreement(mergeCase(base, { partnership: { reachesChildren: true } }), { asOf: AS_OF, locale: 'en' });
+    expect(en).toContain('The person orders the extract themselves. The organisation neither orders nor keeps the extract');
     expect(draftAgreement(mergeCase(base, { partnership: { reachesChildren: false } }), { asOf: AS_OF })).not.toContain('2013:852');
     expect(draftAgreement(mergeCase(base, { partnership: { reachesChildren: null } }), { asOf: AS_OF })).toContain('> **Obs!** Det är inte känt om verksamheten riktar sig till barn.');
   });
@@ -217,12 +225,31 @@ describe('R3: the report schedule comes from the agreement period', () => {
 });
 
 describe('R10: labels, not machine ids', () => {
-  it('a priority-area id is printed with the board wording; unknown text as written', () => {
-    const md = draftAgreement(base, { asOf: AS_OF });
+  it('a priority-area id is printed with the board wording while IOP-RK-001 is in force; unknown text as written', () => {
+    // Rinkeby-Kista's priority areas cover the plan years 2022–2023 (IOP-RK-001).
+    const during = { asOf: '2023-06-01', overlays: ['rinkeby-kista'], draftAnyway: true };
+    const md = draftAgreement(base, during);
     expect(md).toContain('Det avser nämndens prioriterade område förebyggande stöd och insatser för företrädesvis barn och unga samt unga med funktionsvariationer.');
     expect(md).not.toContain('forebyggande-barn-unga');
-    const other = draftAgreement(mergeCase(base, { partnership: { priorityAreas: ['Trygghet i Tensta', 'egen-forsorjning'] } }), { asOf: AS_OF });
+    const other = draftAgreement(mergeCase(base, { partnership: { priorityAreas: ['Trygghet i Tensta', 'egen-forsorjning'] } }), during);
     expect(other).toContain('prioriterade områden: Trygghet i Tensta; stöd och insatser för egen försörjning');
+  });
+  it('after IOP-RK-001 (or without a rule on priority areas) the area is left for the year\'s plan, with a note', () => {
+    for (const opts of [
+      { asOf: '2024-01-01', overlays: ['rinkeby-kista'] },
+      { asOf: AS_OF, overlays: ['rinkeby-kista'] },
+      { asOf: AS_OF },
+    ]) {
+      const md = draftAgreement(base, { ...opts, draftAnyway: true });
+      expect(md, opts.asOf).toContain('Det avser nämndens prioriterade område enligt nämndens verksamhetsplan för året: [FYLL I: området med verksamhetsplanens formulering].');
+      expect(md, opts.asOf).toContain(`> **Obs!** Ärendet anger prioriterat område, men per ${opts.asOf} gäller ingen regel i regeluppsättningen om nämndens prioriterade områden.`);
+      expect(md, opts.asOf).not.toContain('förebyggande stöd och insatser');
+    }
+    // The last day of IOP-RK-001 still prints the board's wording.
+    expect(draftAgreement(base, { asOf: '2023-12-31', overlays: ['rinkeby-kista'], draftAnyway: true })).toContain('Det avser nämndens prioriterade område förebyggande stöd');
+    // No area in the case: no sentence and no note.
+    const none = draftAgreement(mergeCase(base, { partnership: { priorityAreas: [] } }), { asOf: AS_OF });
+    expect(none).not.toContain('prioriterade område');
   });
   it('every id IOP-RK-001 tests has the board wording in PRIORITY_AREA_LABELS', () => {
     const rule = JSON.parse(readFileSync(join(import.meta.dirname, '../rules/overlays/rinkeby-kista/IOP-RK-001.json'), 'utf8')) as { conditions: { any: Array<{ value: string }> } };

@@ -110,6 +110,22 @@ export const RuleFileSchema = z.strictObject({
 });
 export type RuleFile = z.infer<typeof RuleFileSchema>;
 
+/**
+ * The municipality whose guidelines an edition are: the party the draft agreement names. `name` is
+ * its full name ("Stockholms stad"); `short` is how the agreement refers to it after that, a
+ * definite noun in lower case ("staden", "the city"), from which the draft forms the genitive
+ * (+s, +'s) and the capitalised form; `seat` is the place printed by the signatures.
+ */
+export const MunicipalitySchema = z.strictObject({
+  name: TextSchema,
+  short: z.strictObject({
+    sv: z.string().regex(/^[a-zåäö]+$/, { message: 'must be one lower-case Swedish word in the definite form, such as "staden" or "kommunen"' }).max(40),
+    en: z.string().regex(/^the [a-z]+( [a-z]+)?$/, { message: 'must be "the" and a lower-case noun, such as "the city" or "the municipality"' }).max(40),
+  }),
+  seat: str(60).optional(),
+});
+export type Municipality = z.infer<typeof MunicipalitySchema>;
+
 /** Manifest of a guideline edition: `rules/guidelines/<id>/edition.json`. */
 export const EditionSchema = z.strictObject({
   $schema: z.string().max(300).optional(),
@@ -127,6 +143,13 @@ export const EditionSchema = z.strictObject({
   omit: z.array(z.string().regex(RULE_ID)).max(200).default([]),
   /** Severity changes for guideline rules. Law rules keep their severity. */
   severity: z.record(z.string().regex(RULE_ID), z.enum(SEVERITIES)).default({}),
+  /**
+   * The municipality the edition belongs to, named as the party in the draft agreement. Left out
+   * for an edition not tied to a municipality (the national model): the draft then leaves the
+   * name for the case officer and calls the party "kommunen" / "the municipality". Overlays
+   * cannot set it.
+   */
+  municipality: MunicipalitySchema.optional(),
 });
 export type Edition = z.infer<typeof EditionSchema>;
 

@@ -6,7 +6,7 @@ import { deepFreeze } from '../_internal/freeze.js';
 import { UNKNOWN, type Unknown } from '../facts/types.js';
 import { parseRule, type Catalogue, type LoadedRule } from './catalogue.js';
 import { AREA_PREFIX } from './check-rule.js';
-import { OverlayInputSchema, type Effective, type ParameterFile, type Severity, type Source } from './rule-schema.js';
+import { OverlayInputSchema, type Effective, type Municipality, type ParameterFile, type Severity, type Source } from './rule-schema.js';
 
 /** A rule as it stands in a resolved rule set: its severity after edition and overlay changes. */
 export interface RuleInSet {
@@ -25,6 +25,12 @@ export interface RuleSet {
   readonly parameters: ReadonlyMap<string, ParameterFile>;
   /** sha256 of the canonical JSON of every rule (with its severity) and parameter in the set. */
   readonly hash: string;
+  /**
+   * The edition's municipality (the party the draft names), or absent for an edition not tied to
+   * one. From the edition only: overlays cannot set it. Not part of `hash`, which covers what
+   * the verdict is computed from.
+   */
+  readonly municipality?: Municipality;
 }
 
 /** What `listRuleSets()` returns for each edition. */
@@ -37,6 +43,8 @@ export interface RuleSetInfo {
   /** Whether `asOf` can pick this edition when no `ruleSet` is given. */
   readonly defaultCandidate: boolean;
   readonly overlays: readonly string[];
+  /** The municipality the edition belongs to (the party a draft names); absent for the national model. */
+  readonly municipality?: Municipality;
 }
 
 export function ruleSetInfos(cat: Catalogue): RuleSetInfo[] {
@@ -52,6 +60,7 @@ export function ruleSetInfos(cat: Catalogue): RuleSetInfo[] {
       effective: ed.effective,
       defaultCandidate: ed.defaultCandidate,
       overlays: [...cat.overlays.keys()],
+      ...(ed.municipality ? { municipality: ed.municipality } : {}),
     });
   }
   return out.sort((a, b) => (a.effective.from < b.effective.from ? -1 : a.effective.from > b.effective.from ? 1 : a.id < b.id ? -1 : 1));
@@ -260,7 +269,7 @@ export function assembleRuleSet(
   const hash = hashOf(cat, cacheable ? keyParts.join('|') : undefined, inSet, cat.parameters);
   return {
     ok: true,
-    set: { id, title: edition.title, layers, effective: edition.effective, rules: inSet, parameters: cat.parameters, hash },
+    set: { id, title: edition.title, layers, effective: edition.effective, rules: inSet, parameters: cat.parameters, hash, ...(edition.municipality ? { municipality: edition.municipality } : {}) },
   };
 }
 

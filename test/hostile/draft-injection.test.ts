@@ -21,14 +21,23 @@ const RENDERERS: Array<[string, (md: string) => string]> = [
 
 type Obj = { organisation: Record<string, unknown>; partnership: Record<string, unknown> & { organisationContribution?: Record<string, unknown> | null } };
 
-/** Every free-text field of a case that a draft may print, as a setter. */
-const FIELDS: Array<[string, (c: Obj, v: string) => void]> = [
+type Setter = (c: Obj, v: string) => void;
+
+/**
+ * Every free-text field of a case that a draft may print, as a setter. The board's priority
+ * areas are printed only while a rule on them is in force (Rinkeby-Kista's IOP-RK-001,
+ * 2022–2023), so that field is drafted on such a day.
+ */
+const FIELDS: Array<[string, Setter]> = [
   ['organisation.name', (c, v) => (c.organisation.name = v)],
   ['partnership.title', (c, v) => (c.partnership.title = v)],
   ['partnership.organisationContribution.other', (c, v) => ((c.partnership.organisationContribution ??= {}).other = v)],
   ['partnership.priorityAreas[0]', (c, v) => (c.partnership.priorityAreas = [v])],
   ['partnership.goals[0].description', (c, v) => (c.partnership.goals = [{ description: v, indicator: v, target: v }])],
 ];
+const DRAFT_OPTIONS: Record<string, { asOf: string; overlays?: string[]; draftAnyway?: boolean }> = {
+  'partnership.priorityAreas[0]': { asOf: '2023-06-01', overlays: ['rinkeby-kista'], draftAnyway: true },
+};
 
 const NEUTRAL = 'NEUTRAL';
 const TOKENS = [
@@ -49,10 +58,11 @@ function textOf(html: string): string {
     .replace(/&#(x?)([0-9a-f]+);/gi, (_m, hex: string, n: string) => String.fromCodePoint(parseInt(n, hex ? 16 : 10)))
     .replace(/&amp;/g, '&');
 }
-function draftWith(field: (c: Obj, v: string) => void, value: string, locale: 'sv' | 'en'): string {
+function draftWith(field: Setter, value: string, locale: 'sv' | 'en'): string {
   const c = structuredClone(favourableCase()) as Obj;
   field(c, value);
-  return draftAgreement(c, { asOf: '2025-03-01', locale });
+  const name = FIELDS.find(([, set]) => set === field)?.[0] ?? '';
+  return draftAgreement(c, { asOf: '2025-03-01', ...DRAFT_OPTIONS[name], locale });
 }
 
 describe('draftAgreement: case text is inert Markdown', () => {
