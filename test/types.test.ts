@@ -1,7 +1,7 @@
 // Types where a caller writes a literal, permissive where the input is data. The @ts-expect-error
 // lines are checked by `npm run typecheck` (tsc covers test/): each must be a compile error.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { assess, compareRuleSets, listRuleSets, prepareRuleSet, safeAssess, RULE_SET_IDS, isRuleSetId, type CaseInput, type Condition, type FactValue, type Operator, type AreaStatus, type Verdict } from '../src/index.js';
+import { assess, compareRuleSets, draftAgreement, listRuleSets, prepareRuleSet, safeAssess, RULE_SET_IDS, isRuleSetId, type CaseInput, type Condition, type FactValue, type Operator, type AreaStatus, type Verdict } from '../src/index.js';
 import { favourableCase, mergeCase, type CasePatch } from '../src/testing/index.js';
 
 describe('types', () => {
@@ -42,7 +42,7 @@ describe('types', () => {
     expect((await assess({ organisation: { name: 'Förening' } }, { asOf: '2025-03-01' })).outcome).toBeDefined();
   });
 
-  it('safeAssess, compareRuleSets and a prepared rule set check a literal case as assess does', async () => {
+  it('safeAssess, compareRuleSets, draftAgreement and a prepared rule set check a literal case as assess does', async () => {
     const prepared = prepareRuleSet({ asOf: '2025-03-01', ruleSet: 'stockholm-2023' });
     if (false as boolean) {
       // @ts-expect-error misspelt field in a literal case
@@ -57,6 +57,10 @@ describe('types', () => {
       await compareRuleSets({}, { from: 'stockholm-2099', to: 'stockholm-2023' });
       // @ts-expect-error not a rule set
       prepareRuleSet({ ruleSet: 'stockholm-2099' });
+      // @ts-expect-error misspelt field in a literal case
+      draftAgreement({ organisation: { nmae: 'Förening' } });
+      // @ts-expect-error not a rule set
+      draftAgreement({}, { ruleSet: 'stockholm-2099' });
     }
     const fromOutside: unknown = JSON.parse('{"organisation": {"nmae": "x"}}');
     expect((await safeAssess(fromOutside, { asOf: '2025-03-01' })).ok).toBe(false);

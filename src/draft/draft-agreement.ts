@@ -1,6 +1,8 @@
 import type { Locale, Text } from '../_internal/text.js';
 import { parseCase, resolveOptions } from '../assess.js';
 import type { ClauseId } from '../domain/case.js';
+import type { CheckedCase } from '../domain/case-input.js';
+import type { KnownRuleSet } from '../rules/rule-set-ids.js';
 import { IopInputError } from '../domain/input-error.js';
 import { FACTS } from '../facts/registry.js';
 import { resolveFacts } from '../facts/resolve.js';
@@ -15,11 +17,11 @@ import { requiredClauses, type ClauseNeed } from './required-clauses.js';
 import { verdictSync } from './verdict-sync.js';
 
 /** Options for `draftAgreement`; the same meaning and defaults as for `assess`. */
-export interface DraftOptions {
+export interface DraftOptions<R extends string = string> {
   /** The date the rule set is resolved for, `YYYY-MM-DD` or a Date. Default: today in Europe/Stockholm. */
   asOf?: string | Date;
   /** Rule-set id. Default: the newest Stockholm edition in force on `asOf`. */
-  ruleSet?: string;
+  ruleSet?: KnownRuleSet<R>;
   /** Language of the draft. Default `sv`. */
   locale?: Locale;
   /** Overlays: bundled ids or JSON overlays `{ overlay, rules }`. */
@@ -226,8 +228,8 @@ function render(ctx: Ctx): string {
  * @example
  * const md = draftAgreement(caseJson, { asOf: '2025-03-01' });
  */
-export function draftAgreement(input: unknown, options?: DraftOptions): string {
-  const opts = resolveOptions(options);
+export function draftAgreement<R extends string = string, T = unknown>(input: CheckedCase<T>, options?: DraftOptions<R>): string {
+  const opts = resolveOptions(options as DraftOptions | undefined);
   const parsed = parseCase(input);
   const anyway = (options as { draftAnyway?: unknown } | null | undefined)?.draftAnyway;
   const own = anyway === undefined || typeof anyway === 'boolean'
