@@ -173,10 +173,24 @@ describe('follow-up area', () => {
     expect(v.areas['follow-up'].status).toBe('pass');
   });
 
-  it('without follow-up the area is not-applicable', async () => {
-    const v = await assess(favourableCase(), { asOf: AS_OF });
+  it('without follow-up and with one payment the area is not-applicable', async () => {
+    const v = await assess(mergeCase(favourableCase(), { followUp: null, agreement: { paymentPlan: [{ dueOn: '2025-01-31', amountSek: 900000 }] } }), { asOf: AS_OF });
     expect(v.areas['follow-up'].status).toBe('not-applicable');
     expect(v.findings.filter((f) => f.area === 'follow-up').every((f) => f.status === 'not-applicable')).toBe(true);
+  });
+
+  it('two payments without a report plan: IOP-FU-008 is open, never passed, and the plan is asked for (decision 0019)', async () => {
+    const v = await assess(mergeCase(favourableCase(), { followUp: null }), { asOf: AS_OF });
+    expect(finding(v, 'IOP-FU-008').status).toBe('unknown');
+    expect(v.areas['follow-up'].status).toBe('unknown');
+    expect(v.outcome).toBe('conditional');
+    expect(v.missingFacts.map((m) => m.fact)).toContain('followUp.reports');
+  });
+
+  it('the favourable case with its report plan passes follow-up before any report is due', async () => {
+    const v = await assess(favourableCase(), { asOf: AS_OF });
+    expect(finding(v, 'IOP-FU-008').status).toBe('pass');
+    expect(v.areas['follow-up'].status).toBe('pass');
   });
 });
 
@@ -222,10 +236,38 @@ describe('derived facts', () => {
     expect(reports([]).get('followUp.noOverdueReports')).toBe(true);
   });
 
-  it('unspent funds sum the reports that are in; a report that is in without the figure makes the sum unknown', () => {
+  it("unspent funds are the latest report's balance, never a sum; a latest report without the figure makes it unknown (decision 0019)", () => {
     const reports = (rs: unknown[]) => factsOf({ followUp: { reports: rs } }, '2025-09-01');
-    expect(reports([{ submittedOn: '2025-08-01', unspentFundsSek: 1000 }, { submittedOn: '2025-08-20', unspentFundsSek: 500 }, { dueOn: '2026-02-15' }]).get('followUp.unspentFundsSek')).toBe(1500);
+    expect(reports([{ periodEnd: '2025-06-30', submittedOn: '2025-08-01', unspentFundsSek: 1000 }, { periodEnd: '2025-07-31', submittedOn: '2025-08-20', unspentFundsSek: 500 }, { dueOn: '2026-02-15' }]).get('followUp.unspentFundsSek')).toBe(500);
     expect(reports([{ submittedOn: '2025-08-01', unspentFundsSek: 1000 }, { submittedOn: '2025-08-20' }]).get('followUp.unspentFundsSek')).toBe(UNKNOWN);
+    expect(reports([{ dueOn: '2026-02-15' }]).get('followUp.unspentFundsSek')).toBe(0);
+  });
+
+  it("unspent funds at the end are the final report's figure, unknown until the final report is in", () => {
+    const at = (rs: unknown[], asOf = '2027-03-01') => factsOf({ agreement: { period: { start: '2025-01-01', end: '2026-12-31' } }, followUp: { reports: rs } }, asOf);
+    const y1 = { periodStart: '2025-01-01', periodEnd: '2025-12-31', submittedOn: '2026-02-20', unspentFundsSek: 50000 };
+    const y2 = { periodStart: '2026-01-01', periodEnd: '2026-12-31', submittedOn: '2027-02-15', unspentFundsSek: 0 };
+    // A year-1 surplus carried over and spent in year 2 is not counted again.
+    expect(at([y1, y2]).get('followUp.unspentFundsAtEndSek')).toBe(0);
+    expect(at([y1, { ...y2, unspentFundsSek: 20000 }]).get('followUp.unspentFundsAtEndSek')).toBe(20000);
+    // The final report not yet in: unknown, whatever year 1 said.
+    expect(at([y1, { ...y2, submittedOn: null }]).get('followUp.unspentFundsAtEndSek')).toBe(UNKNOWN);
+    expect(at([y1, y2], '2027-02-01').get('followUp.unspentFundsAtEndSek')).toBe(UNKNOWN);
+    expect(at([y1]).get('followUp.unspentFundsAtEndSek')).toBe(UNKNOWN);
+    expect(at([y1, { ...y2, unspentFundsSek: null }]).get('followUp.unspentFundsAtEndSek')).toBe(UNKNOWN);
+  });
+
+  it('payments follow reports: unknown without due dates, false when a year ended and no report ends before the payment (decision 0019)', () => {
+    const agreement = { period: { start: '2025-01-01', end: '2026-12-31' }, paymentPlan: [{ dueOn: '2025-01-31' }, { dueOn: '2026-01-31' }] };
+    const f = (followUp: unknown, a: unknown = agreement) => factsOf({ agreement: a, followUp }).get('agreement.paymentsFollowReports');
+    expect(f(null)).toBe(UNKNOWN);
+    expect(f({ reports: [] })).toBe(UNKNOWN);
+    expect(f({ reports: [{ periodStart: '2025-01-01', periodEnd: '2026-12-31', dueOn: '2027-03-31' }] })).toBe(false);
+    expect(f({ reports: [{ periodStart: '2025-01-01', periodEnd: '2025-12-31', dueOn: '2026-01-31' }] })).toBe(true);
+    expect(f({ reports: [{ periodStart: '2025-01-01', dueOn: '2027-03-31' }] })).toBe(UNKNOWN);
+    // Instalments within the first reporting period need no report before them.
+    expect(f({ reports: [] }, { ...agreement, paymentPlan: [{ dueOn: '2025-01-31' }] })).toBe(true);
+    expect(f({ reports: [{ periodStart: '2025-01-01', periodEnd: '2026-12-31', dueOn: '2027-03-31' }] }, { ...agreement, paymentPlan: [{ dueOn: '2025-01-31' }, { dueOn: '2025-07-01' }] })).toBe(true);
   });
 
   it('indicators are read from the latest report with results', () => {

@@ -112,13 +112,15 @@ describe('R8: grant-type wording, never contract wording', () => {
     ...examples.filter((f) => f.includes('eligible') && !f.includes('not-eligible')).map((f): [string, unknown] => [f, load(f)]),
     ['the base case', base],
     // Personal data, children and an SGEI Decision entrustment, answered so that the case is eligible.
-    // (A municipal task handed over for payment is a contract, IOP-PROC-001: never a signable IOP.)
+    // (A municipal task handed over for payment is a contract, IOP-PROC-001: never a signable IOP.
+    // The organisation as the city's processor is a procurement indicator, IOP-PROC-012: not eligible
+    // either, so the parties here are separate controllers.)
     [
       'the base case with personal data, children and an SGEI entrustment',
       mergeCase(base, {
         organisation: { legalForm: 'stiftelse' },
         partnership: {
-          handlesPersonalDataForCity: true, reachesChildren: true,
+          handlesPersonalDataForCity: false, reachesChildren: true,
           stateAid: { economicActivity: true, affectsTrade: true, route: 'sgei-decision', entrustmentAct: true, socialNeedsService: true, overcompensationArrangements: true },
         },
         agreement: { clauses: [...(base.agreement?.clauses ?? []), 'entrustment-act', 'personal-data'] },
@@ -159,8 +161,8 @@ describe('R8: grant-type wording, never contract wording', () => {
 describe('R2: the personal-data clause follows the facts', () => {
   const withClause = (pd: boolean | null, signedOn = '2024-12-15') =>
     mergeCase(base, { partnership: { handlesPersonalDataForCity: pd }, agreement: { signedOn, clauses: [...(base.agreement?.clauses ?? []), 'personal-data'] } });
-  it('processor: art. 28 GDPR and the processor agreement', () => {
-    const md = draftAgreement(withClause(true), { asOf: AS_OF });
+  it('processor: art. 28 GDPR and the processor agreement (drafted on request: a processor is a procurement indicator, IOP-PROC-012)', () => {
+    const md = draftAgreement(withClause(true), { asOf: AS_OF, draftAnyway: true });
     expect(md).toContain('Staden är personuppgiftsansvarig och organisationen personuppgiftsbiträde');
     expect(md).toContain('artikel 28 i dataskyddsförordningen (EU) 2016/679');
     expect(md).toContain('Personuppgiftsbiträdesavtal');
@@ -203,7 +205,7 @@ describe('clauses by target group', () => {
 
 describe('R3: the report schedule comes from the agreement period', () => {
   it('one report per twelve months and a final report on the whole period', () => {
-    const md = draftAgreement(base, { asOf: AS_OF });
+    const md = draftAgreement(mergeCase(base, { followUp: null }), { asOf: AS_OF });
     expect(md).toContain('| 1 | redovisning | 2025-01-01 – 2025-12-31 | [FYLL I: datum] |');
     expect(md).toContain('| 2 | redovisning och slutredovisning | 2026-01-01 – 2026-12-31 (slutredovisningen: 2025-01-01 – 2026-12-31) | [FYLL I: datum] |');
   });

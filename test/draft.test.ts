@@ -130,7 +130,8 @@ describe('draftAgreement', () => {
   });
 
   it('includes personal data and the entrustment act when their conditions hold', () => {
-    const pd = draftAgreement(mergeCase(base, { partnership: { handlesPersonalDataForCity: true } }), { asOf: AS_OF });
+    // A processor relationship is a procurement indicator (IOP-PROC-012): drafted on request only.
+    const pd = draftAgreement(mergeCase(base, { partnership: { handlesPersonalDataForCity: true } }), { asOf: AS_OF, draftAnyway: true });
     expect(headings(pd)).toContain('Personuppgifter');
     expect(pd).toContain('artikel 28 i dataskyddsförordningen (EU) 2016/679');
     expect(pd).toContain('2. Personuppgiftsbiträdesavtal');

@@ -40,6 +40,13 @@ function favourableCase(fundingSek: number): Record<string, unknown> {
       paymentPlan: [{ dueOn: '2025-04-15', amountSek: fundingSek / 2 }, { dueOn: '2026-04-15', amountSek: fundingSek / 2 }],
       noticePeriodMonths: 3,
     },
+    // The report plan: the second payment waits for the report on the first year (IOP-FU-008).
+    followUp: {
+      reports: [
+        { periodStart: '2025-04-01', periodEnd: '2026-03-31', dueOn: '2026-04-15' },
+        { periodStart: '2026-04-01', periodEnd: '2027-03-31', dueOn: '2027-04-30' },
+      ],
+    },
   };
 }
 

@@ -113,6 +113,14 @@ export function favourableCase(overrides: CasePatch = {}): IopCase {
       ],
       noticePeriodMonths: 6,
     },
+    // The report plan: one report a year, the one on 2025 due by the second payment (IOP-FU-008
+    // is unknown for later payments without due dates; decision 0019). None is submitted yet.
+    followUp: {
+      reports: [
+        { periodStart: '2025-01-01', periodEnd: '2025-12-31', dueOn: '2026-01-31' },
+        { periodStart: '2026-01-01', periodEnd: '2026-12-31', dueOn: '2027-02-28' },
+      ],
+    },
   };
   return mergeCase(base, overrides);
 }

@@ -8,12 +8,15 @@ export type FactLookup = (id: string) => FactValue | Unknown;
 /**
  * The facts that mark a contract rather than support (Upphandlingsmyndigheten's contract
  * indicators; LOU 1 kap. 15 §, C-451/08): a service the city specified, payment per delivered
- * unit, sanctions for non-performance. One list, read by the procurement and grant rows.
+ * unit, sanctions for non-performance, and the organisation processing personal data as the
+ * city's processor, on its documented instructions under a binding contract (art. 4.8 and 28.3
+ * GDPR; IOP-PROC-012, decision 0019). One list, read by the procurement and grant rows.
  */
 const CONTRACT_FEATURES = [
   'partnership.serviceSpecifiedByCity',
   'partnership.paymentPerDeliveredUnit',
   'partnership.sanctionsForNonPerformance',
+  'partnership.handlesPersonalDataForCity',
 ] as const;
 
 /**
@@ -95,8 +98,8 @@ const REASONS = {
     en: 'The organisation is expected to make a profit on the activity. That is a sign of a commercial purchase of a service, which must be procured, not run as an IOP.',
   },
   cityOrderChosenPartner: {
-    sv: 'Idén är kommunens egen, partnern är vald utan en dialog som var öppen för andra, och upplägget har drag av ett kontrakt (specificerad tjänst, betalning per enhet eller sanktioner). Det är en beställning: upphandla.',
-    en: 'The idea is the municipality’s own, the partner was chosen without a dialogue open to others, and the arrangement has contract features (a specified service, payment per unit or sanctions). That is an order: procure.',
+    sv: 'Idén är kommunens egen, partnern är vald utan en dialog som var öppen för andra, och upplägget har drag av ett kontrakt (specificerad tjänst, betalning per enhet, sanktioner eller organisationen som kommunens personuppgiftsbiträde). Det är en beställning: upphandla.',
+    en: 'The idea is the municipality’s own, the partner was chosen without a dialogue open to others, and the arrangement has contract features (a specified service, payment per unit, sanctions or the organisation as the municipality’s processor of personal data). That is an order: procure.',
   },
   standardGrant: {
     sv: 'Verksamheten hör till organisationens allmänna verksamhet som det normerade föreningsbidraget stöder. Då är ett bidrag (verksamhetsstöd) rätt form, inte ett IOP.',

@@ -1,4 +1,5 @@
 import { UNKNOWN, type DerivedFactDef, type Unknown } from '../types.js';
+import { agreementPeriodOf, reportPeriods } from './follow-up.js';
 import { date, num, periodLengthMonths, round } from './helpers.js';
 
 type Tri = boolean | Unknown;
@@ -189,25 +190,40 @@ export const AGREEMENT_DERIVED: readonly DerivedFactDef[] = [
       sv: 'Vilka datum har utbetalningarna, vilken period gäller överenskommelsen, och när ska rapporterna lämnas?',
       en: 'On which dates do the payments fall, what period does the agreement cover, and when are the reports due?',
     },
-    dependsOn: ['agreement.paymentPlan', 'followUp.reports'],
-    // docs/decisions/0014-follow-up-covers-the-money.md: every report in the report plan whose
-    // period has ended before a payment (after the first) must be due on or before that payment.
-    // Instalments within one reporting period are not held back. Without a report plan the due
-    // dates are not known, so the fact is unknown (IOP-FU-008 applies only with a plan).
+    dependsOn: ['agreement.paymentPlan', 'followUp.reports', 'agreement.period.start', 'agreement.period.end'],
+    // docs/decisions/0014-follow-up-covers-the-money.md and 0019-legal-leftovers.md: every report
+    // in the report plan whose period has ended before a payment (after the first) must be due on
+    // or before that payment, and when a reporting period of the agreement (twelve months from its
+    // start, `reportPeriods`) has ended before the payment, at least one report must end before it.
+    // Instalments within one reporting period are not held back. Without a report plan, or with an
+    // empty one, the due dates are not known: unknown, never true (0019).
     compute: (ctx) => {
       const plan = ctx.input.agreement?.paymentPlan;
       const register = ctx.input.followUp?.reports;
-      if (plan === null || plan === undefined || register === null || register === undefined) return UNKNOWN;
+      if (plan === null || plan === undefined) return UNKNOWN;
       if (plan.length <= 1) return true;
+      if (register === null || register === undefined || register.length === 0) return UNKNOWN;
       if (plan.some((p) => typeof p.dueOn !== 'string')) return UNKNOWN;
       const dates = plan.map((p) => p.dueOn as string).sort();
-      const checks = dates.slice(1).flatMap((d) =>
-        register.map((r): boolean | typeof UNKNOWN => {
+      const period = agreementPeriodOf(ctx);
+      const periods = period === UNKNOWN ? UNKNOWN : reportPeriods(period.start, period.end);
+      const checks = dates.slice(1).flatMap((d): Tri[] => {
+        const dueInTime = register.map((r): Tri => {
           if (typeof r.periodEnd !== 'string') return UNKNOWN;
           if (r.periodEnd >= d) return true;
           return typeof r.dueOn === 'string' ? r.dueOn <= d : UNKNOWN;
-        }),
-      );
+        });
+        // A reporting period ended before the payment: some report must end before it too.
+        const periodEnded: Tri = periods === UNKNOWN ? UNKNOWN : periods.some(([, to]) => to < d);
+        const reportEnded: Tri = register.some((r) => typeof r.periodEnd === 'string' && r.periodEnd < d)
+          ? true
+          : register.some((r) => typeof r.periodEnd !== 'string')
+            ? UNKNOWN
+            : false;
+        const reported: Tri =
+          periodEnded === false || reportEnded === true ? true : periodEnded === UNKNOWN || reportEnded === UNKNOWN ? UNKNOWN : false;
+        return [...dueInTime, reported];
+      });
       return allTrue(checks);
     },
   },

@@ -65,12 +65,19 @@ function noneTrue(values: readonly Tri[]): Tri {
  * expected in time order). Undefined when no report has indicators.
  */
 function latestWithIndicators(reports: readonly Report[]): Report | undefined {
-  const candidates = reports.filter((r) => Array.isArray(r.indicators) && r.indicators.length > 0);
-  if (candidates.length === 0) return undefined;
-  if (candidates.every((r) => typeof r.periodEnd === 'string')) {
-    return candidates.reduce((best, r) => ((r.periodEnd as string) >= (best.periodEnd as string) ? r : best));
+  return latestOf(reports.filter((r) => Array.isArray(r.indicators) && r.indicators.length > 0));
+}
+
+/**
+ * The latest of some reports: by periodEnd when every one has it, else the last in the list (the
+ * list is expected in time order). Undefined for none.
+ */
+function latestOf(reports: readonly Report[]): Report | undefined {
+  if (reports.length === 0) return undefined;
+  if (reports.every((r) => typeof r.periodEnd === 'string')) {
+    return reports.reduce((best, r) => ((r.periodEnd as string) >= (best.periodEnd as string) ? r : best));
   }
-  return candidates.at(-1);
+  return reports.at(-1);
 }
 
 /** Below target: actual < target (a higher value is better). Unknown when either is missing. */
@@ -91,6 +98,10 @@ const REPORTS_QUESTION: Text = {
 const DELIVERY_QUESTION: Text = {
   sv: 'Har den överenskomna verksamheten genomförts fullt ut, delvis eller inte alls enligt varje lämnad rapport?',
   en: 'According to each submitted report, were the agreed activities delivered in full, in part or not at all?',
+};
+const UNSPENT_QUESTION: Text = {
+  sv: 'Hur stora medel hade organisationen inte använt vid slutet av varje rapportperiod, enligt varje lämnad rapport (kr, överfört överskott från tidigare perioder inräknat)?',
+  en: 'How much of the funds had the organisation not used at the end of each reporting period, according to each submitted report (SEK, including any surplus carried over from earlier periods)?',
 };
 const INDICATOR_QUESTION: Text = {
   sv: 'Vilka målvärden och utfall har indikatorerna i den senaste rapporten?',
@@ -248,28 +259,45 @@ export const FOLLOW_UP_DERIVED: readonly DerivedFactDef[] = [
     DELIVERY_QUESTION,
     undelivered,
   ),
-  // Sum over the reports that are in (or whose delivery is recorded); each report states the
-  // unspent funds of its own period. Unknown when one of those reports lacks the figure.
+  // Each report states the funds unspent at the end of its period, of everything paid so far
+  // (a surplus carried over from an earlier period included): a balance, not a figure for its
+  // own period alone, so figures are never summed (docs/decisions/0019-legal-leftovers.md).
+  // This is the latest report that is in (or whose delivery is recorded); 0 when none is in yet.
   reportFact(
     {
       id: 'followUp.unspentFundsSek',
       type: 'sek',
-      label: { sv: 'Outnyttjade medel', en: 'Unspent funds' },
-      question: {
-        sv: 'Hur stora medel har organisationen inte använt, enligt varje lämnad rapport (kr)?',
-        en: 'How much of the funds has the organisation not used, according to each submitted report (SEK)?',
-      },
+      label: { sv: 'Outnyttjade medel enligt den senaste rapporten', en: 'Unspent funds according to the latest report' },
+      question: UNSPENT_QUESTION,
     },
     (reports, asOf) => {
-      let sum = 0;
-      for (const r of reports) {
-        if (!reported(r, asOf)) continue;
-        if (typeof r.unspentFundsSek !== 'number') return UNKNOWN;
-        sum += r.unspentFundsSek;
-      }
-      return round(sum, 2);
+      const latest = latestOf(reports.filter((r) => reported(r, asOf)));
+      if (latest === undefined) return 0;
+      return typeof latest.unspentFundsSek === 'number' ? latest.unspentFundsSek : UNKNOWN;
     },
   ),
+  {
+    kind: 'derived',
+    id: 'followUp.unspentFundsAtEndSek',
+    type: 'sek',
+    label: { sv: 'Outnyttjade medel enligt slutrapporten', en: 'Unspent funds according to the final report' },
+    question: {
+      sv: 'Hur stora medel hade organisationen inte använt vid avtalsperiodens slut, enligt slutrapporten (kr)?',
+      en: 'How much of the funds had the organisation not used at the end of the agreement period, according to the final report (SEK)?',
+    },
+    dependsOn: ['followUp.reports', 'agreement.period.end'],
+    // The final report is a report that is in and whose period ends on or after the agreement
+    // period's last day (the latest such one). Until it is in, the figure at the end is unknown:
+    // an earlier report's surplus may have been spent since.
+    compute: (ctx) => {
+      const reports = reportsOf(ctx.input);
+      const period = agreementPeriodOf(ctx);
+      if (reports === UNKNOWN || period === UNKNOWN) return UNKNOWN;
+      const finals = reports.filter((r) => reported(r, ctx.asOf) && typeof r.periodEnd === 'string' && r.periodEnd >= period.end);
+      const final = latestOf(finals);
+      return final !== undefined && typeof final.unspentFundsSek === 'number' ? final.unspentFundsSek : UNKNOWN;
+    },
+  },
   // Indicators are read from the latest report with results; with none yet, they are met.
   reportFact(
     {
