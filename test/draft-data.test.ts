@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { draftAgreement, IopInputError, listRuleSets } from '../src/index.js';
 import { PROCESSOR_LAW } from '../src/draft/clauses/personal-data.js';
 import { DE_MINIMIS_REGIMES, SGEI_DE_MINIMIS_REGIMES } from '../src/draft/clauses/state-aid.js';
-import { EditionSchema, type ParameterFile } from '../src/rules/rule-schema.js';
+import { ruleSchemas, type ParameterFile } from '../src/rules/rule-schema.js';
+
+const { EditionSchema } = ruleSchemas();
 import { favourableCase, mergeCase } from '../src/testing/builders.js';
 
 const AS_OF = '2025-03-01';

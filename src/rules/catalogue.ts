@@ -5,10 +5,7 @@ import { formatPath } from '../domain/input-error.js';
 import { checkRuleJson } from './json-guard.js';
 import { AREA_PREFIX, checkParameter, checkRule, type RuleProblem } from './check-rule.js';
 import {
-  EditionSchema,
-  OverlayManifestSchema,
-  ParameterFileSchema,
-  RuleFileSchema,
+  ruleSchemas,
   type Edition,
   type OverlayManifest,
   type ParameterFile,
@@ -74,7 +71,7 @@ export function parseRule(
   // Before the schema: no JSONPath `path`, no `$`/prototype keys, no code, no over-deep trees (the schema recurses).
   const raw = checkRuleJson(json);
   if (raw.length) return { ok: false, problems: raw.map(({ path, message }) => ({ path, message })) };
-  const parsed = RuleFileSchema.safeParse(json);
+  const parsed = ruleSchemas().RuleFileSchema.safeParse(json);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const problems = checkRule(parsed.data, params, opts);
   return problems.length ? { ok: false, problems } : { ok: true, rule: parsed.data };
@@ -89,7 +86,7 @@ export function loadCatalogue(files: ReadonlyArray<{ readonly path: string; read
   const parameters = new Map<string, ParameterFile>();
   for (const f of files) {
     if (!f.path.startsWith('parameters/')) continue;
-    const parsed = ParameterFileSchema.safeParse(f.json);
+    const parsed = ruleSchemas().ParameterFileSchema.safeParse(f.json);
     if (!parsed.success) throw new RuleDefinitionError(f.path, zodProblems(parsed.error));
     if (fileName(f.path) !== `${parsed.data.id}.json`) throw new RuleDefinitionError(f.path, [{ path: 'id', message: 'file name must be the parameter id' }]);
     const problems = checkParameter(parsed.data);
@@ -124,7 +121,7 @@ export function loadCatalogue(files: ReadonlyArray<{ readonly path: string; read
     } else if (top === 'guidelines' && parts.length >= 3) {
       const folder = parts[1] ?? '';
       if (parts.length === 3 && parts[2] === 'edition.json') {
-        const parsed = EditionSchema.safeParse(f.json);
+        const parsed = ruleSchemas().EditionSchema.safeParse(f.json);
         if (!parsed.success) throw new RuleDefinitionError(f.path, zodProblems(parsed.error));
         if (parsed.data.id !== folder) throw new RuleDefinitionError(f.path, [{ path: 'id', message: `edition id must be the folder name "${folder}"` }]);
         editions.set(folder, parsed.data);
@@ -136,7 +133,7 @@ export function loadCatalogue(files: ReadonlyArray<{ readonly path: string; read
     } else if (top === 'overlays' && parts.length >= 3) {
       const id = parts[1] ?? '';
       if (parts.length === 3 && parts[2] === 'overlay.json') {
-        const parsed = OverlayManifestSchema.safeParse(f.json);
+        const parsed = ruleSchemas().OverlayManifestSchema.safeParse(f.json);
         if (!parsed.success) throw new RuleDefinitionError(f.path, zodProblems(parsed.error));
         if (parsed.data.id !== id) throw new RuleDefinitionError(f.path, [{ path: 'id', message: `overlay id must be the folder name "${id}"` }]);
         overlayManifests.set(id, parsed.data);

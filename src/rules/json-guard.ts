@@ -4,7 +4,7 @@
 import type { Text } from '../_internal/text.js';
 import { MAX_PROBLEMS, clip, codeOf, fmt, isPlainObject, join, notJson, toIssues, walk, type Problem, type WalkLimits } from '../_internal/walk.js';
 import type { InputIssue } from '../domain/input-error.js';
-import { LeafSchema, OPERATORS, RULE_LIMITS } from './rule-schema.js';
+import { OPERATORS, RULE_LIMITS, ruleSchemas } from './rule-schema.js';
 
 /** Most overlays one call may name. */
 export const MAX_OVERLAYS = 20;
@@ -134,7 +134,7 @@ function checkTree(tree: unknown, path: string): Problem[] {
       out.push(treeProblem(`${p}.value.fact`, 'att jämföra med ett annat faktum stöds inte i regler: gör ett härlett faktum', 'comparing with another fact is not supported in rules: make a derived fact'));
       continue;
     }
-    const parsed = LeafSchema.safeParse(c);
+    const parsed = ruleSchemas().LeafSchema.safeParse(c);
     if (parsed.success) continue;
     for (const issue of parsed.error.issues) {
       const at = issue.path.length ? `${p}.${issue.path.map(String).join('.')}` : p;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EditionSchema, OverlayInputSchema, OverlayManifestSchema, ParameterFileSchema, RuleFileSchema } from './rule-schema.js';
+import { ruleSchemas } from './rule-schema.js';
 
 /**
  * JSON Schema of a rule file, with `$defs` for editions, overlay manifests, JSON overlays and
@@ -8,6 +8,7 @@ import { EditionSchema, OverlayInputSchema, OverlayManifestSchema, ParameterFile
  */
 export function ruleJsonSchema(): Record<string, unknown> {
   const opts = { unrepresentable: 'any', target: 'draft-2020-12' } as const;
+  const { RuleFileSchema, EditionSchema, OverlayManifestSchema, OverlayInputSchema, ParameterFileSchema } = ruleSchemas();
   const root = z.toJSONSchema(RuleFileSchema, opts) as Record<string, unknown>;
   const defs = (root.$defs ?? {}) as Record<string, unknown>;
   const strip = (s: object): Record<string, unknown> => {

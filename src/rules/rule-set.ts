@@ -6,7 +6,7 @@ import { deepFreeze } from '../_internal/freeze.js';
 import { UNKNOWN, type Unknown } from '../facts/types.js';
 import { parseRule, type Catalogue, type LoadedRule } from './catalogue.js';
 import { AREA_PREFIX } from './check-rule.js';
-import { OverlayInputSchema, type Effective, type Municipality, type ParameterFile, type Severity, type Source } from './rule-schema.js';
+import { ruleSchemas, type Effective, type Municipality, type ParameterFile, type Severity, type Source } from './rule-schema.js';
 
 /** A rule as it stands in a resolved rule set: its severity after edition and overlay changes. */
 export interface RuleInSet {
@@ -189,7 +189,7 @@ export function assembleRuleSet(
       return;
     }
     cacheable = false;
-    const parsed = OverlayInputSchema.safeParse(ov);
+    const parsed = ruleSchemas().OverlayInputSchema.safeParse(ov);
     if (!parsed.success) {
       // Our own sv/en messages for each schema problem, not zod's English text.
       for (const zi of issuesFromZod(parsed.error, [])) {
