@@ -188,7 +188,7 @@ describe('draftAgreement', () => {
       mergeCase(base, { followUp: { reports: [{ periodStart: '2025-01-01', periodEnd: '2025-06-30', dueOn: '2025-08-15', submittedOn: '2025-08-10', activitiesDelivered: 'none', unspentFundsSek: 300000 }] } }),
       { asOf: '2025-09-01' },
     );
-    expect(md).toMatch(/## \d+\. Återbetalning[\s\S]*Outnyttjade medel enligt rapporterna: 300 000 kr\./);
+    expect(md).toMatch(/## \d+\. Återbetalning[\s\S]*Outnyttjade medel enligt den senaste rapporten: 300 000 kr\./);
     // The schedule comes from the agreement period, not from the register of reports.
     expect(md).toContain('| 1 | redovisning | 2025-01-01 – 2025-12-31 | [FYLL I: datum] |');
     expect(md).not.toContain('2025-01-01 – 2025-06-30');

@@ -87,7 +87,7 @@ export function repayment(r: R): string[] {
   if (r.get('followUp.allActivitiesDelivered') === false) {
     const unspent = r.get('followUp.unspentFundsSek');
     const amount = typeof unspent === 'number' ? formatSek(unspent, r.locale) : r.missingFact('followUp.unspentFundsSek');
-    out.push(r.note(`Enligt uppföljningen har verksamheten inte genomförts fullt ut. Outnyttjade medel enligt rapporterna: ${amount}.`, `According to the follow-up, the activities have not been delivered in full. Unspent funds according to the reports: ${amount}.`));
+    out.push(r.note(`Enligt uppföljningen har verksamheten inte genomförts fullt ut. Outnyttjade medel enligt den senaste rapporten: ${amount}.`, `According to the follow-up, the activities have not been delivered in full. Unspent funds according to the latest report: ${amount}.`));
   }
   return out;
 }
