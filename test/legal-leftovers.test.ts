@@ -48,10 +48,53 @@ describe('the organisation as the city’s processor of personal data (IOP-PROC-
     expect(asProcessor.recommendation.form).toBe('undetermined');
   });
 
-  it('the city’s own idea with a hand-picked partner that processes data on its instructions is an order: procurement', async () => {
+  // Decision 0019 §8: one major indicator asks for a documented assessment; it is not on its own an order.
+  it('the city’s own idea with a hand-picked partner as its processor, with money: undetermined with a documented assessment, not procurement', async () => {
     const v = await assess(favourableCase({ partnership: { initiatedBy: 'city', dialogueOpenToOthers: false, handlesPersonalDataForCity: true } }), { asOf: '2025-03-01' });
+    expect(v.outcome).toBe('conditional');
+    expect(v.recommendation.form).toBe('undetermined');
+    expect(v.recommendation.reasons.join(' ')).toContain('IOP-PROC-012');
+    expect(v.recommendation.reasons.join(' ')).toContain('dokumentera');
+  });
+
+  it('the same with a second contract feature (payment per unit) is an order: procurement, and the reason names the processor role', async () => {
+    const v = await assess(
+      favourableCase({ partnership: { initiatedBy: 'city', dialogueOpenToOthers: false, handlesPersonalDataForCity: true, paymentPerDeliveredUnit: true } }),
+      { asOf: '2025-03-01' },
+    );
     expect(v.recommendation.form).toBe('procurement');
     expect(v.recommendation.reasons.join(' ')).toContain('personuppgiftsbiträde');
+  });
+
+  it('the city contributes nothing: no contract features count, so a city idea with a processor role is not procurement', async () => {
+    const v = await assess(
+      favourableCase({
+        partnership: {
+          initiatedBy: 'city',
+          dialogueOpenToOthers: false,
+          handlesPersonalDataForCity: true,
+          cityContribution: { fundingSek: 0, premises: false, staff: false },
+        },
+      }),
+      { asOf: '2025-03-01' },
+    );
+    expect(finding(v, 'IOP-PROC-012').status).toBe('not-applicable');
+    expect(v.recommendation.form).not.toBe('procurement');
+    expect(v.recommendation.reasons.join(' ')).toMatch(/1 kap\. 9 § regeringsformen/);
+  });
+
+  it('an unknown contribution leaves the features open: neither procurement nor the own-activity grant', async () => {
+    const unknownMoney = { fundingSek: null, premises: null, staff: null };
+    const cityIdea = await assess(
+      favourableCase({ partnership: { initiatedBy: 'city', dialogueOpenToOthers: false, handlesPersonalDataForCity: true, paymentPerDeliveredUnit: true, cityContribution: unknownMoney } }),
+      { asOf: '2025-03-01' },
+    );
+    expect(cityIdea.recommendation.form).not.toBe('procurement');
+    const ownActivity = await assess(
+      favourableCase({ partnership: { initiatedBy: 'organisation', sharedNeed: false, jointGoal: false, handlesPersonalDataForCity: true, cityContribution: unknownMoney } }),
+      { asOf: '2025-03-01' },
+    );
+    expect(ownActivity.recommendation.form).not.toBe('grant');
   });
 
   it('does not apply when the city contributes nothing (no financial terms, no contract)', async () => {
