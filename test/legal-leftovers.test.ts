@@ -143,3 +143,34 @@ describe('IOP-FU-006 reads the final report, so a carried-over surplus is not co
     expect(f.explanation).not.toContain('70 000 kr');
   });
 });
+
+// Review of 2026-11-30, finding 5: FU-006 is derived from the dates and the payment plan.
+describe('IOP-FU-006 applies once the final account is due, and only then', () => {
+  it('agreement ended, 900 000 kr paid, no follow-up at all: unknown, asking for the final report (not not-applicable)', async () => {
+    const v = await assess(mergeCase(favourableCase(), { followUp: null }), { asOf: '2027-03-15' });
+    const f = finding(v, 'IOP-FU-006');
+    expect(f.status).toBe('unknown');
+    expect(f.explanation).toContain('slutrapporten');
+    expect(v.missingFacts.some((m) => m.fact === 'followUp.reports' && m.neededBy.includes('IOP-FU-006'))).toBe(true);
+  });
+
+  it('period ended, all on schedule, the final report not yet due: not-applicable, and nothing "before signing" for follow-up', async () => {
+    const year1 = { periodStart: '2025-01-01', periodEnd: '2025-12-31', dueOn: '2026-01-31', submittedOn: '2026-01-20', activitiesDelivered: 'full', unspentFundsSek: 0 } as const;
+    const plan = { followUp: { reports: [year1, { periodStart: '2026-01-01', periodEnd: '2026-12-31', dueOn: '2027-02-28' }] } };
+    const before = await assess(mergeCase(favourableCase(), plan), { asOf: '2027-01-15' });
+    expect(finding(before, 'IOP-FU-006').status).toBe('not-applicable');
+    const after = await assess(mergeCase(favourableCase(), plan), { asOf: '2027-03-01' });
+    expect(finding(after, 'IOP-FU-006').status).toBe('unknown');
+    const reasons = after.recommendation.reasons.join(' ');
+    expect(reasons).toContain('IOP-FU-006');
+    expect(reasons).not.toMatch(/undertecknandet: [^.]*IOP-FU-006/);
+  });
+
+  it('no city money paid: not-applicable even after the period', async () => {
+    const v = await assess(
+      mergeCase(favourableCase(), { followUp: null, agreement: { paymentPlan: [] }, partnership: { cityContribution: { fundingSek: 0 } } }),
+      { asOf: '2027-03-15' },
+    );
+    expect(finding(v, 'IOP-FU-006').status).toBe('not-applicable');
+  });
+});
