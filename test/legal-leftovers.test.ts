@@ -55,6 +55,8 @@ describe('the organisation as the city’s processor of personal data (IOP-PROC-
     expect(v.recommendation.form).toBe('undetermined');
     expect(v.recommendation.reasons.join(' ')).toContain('IOP-PROC-012');
     expect(v.recommendation.reasons.join(' ')).toContain('dokumentera');
+    // The failed rule's status goes with its title, which states what passing means.
+    expect(v.recommendation.reasons).toContain('IOP-PROC-012 (ej uppfyllt): Organisationen är inte kommunens personuppgiftsbiträde i verksamheten');
   });
 
   it('the same with a second contract feature (payment per unit) is an order: procurement, and the reason names the processor role', async () => {

@@ -121,6 +121,6 @@ export const INPUT_FACTS: readonly InputFactDef[] = [
   f('followUp.reports', 'int', ['Uppföljningsrapporter (antal)', 'Follow-up reports (count)'], ['Vilka uppföljningsrapporter ska lämnas, när, och vilka har lämnats?', 'Which follow-up reports are due, when, and which have been submitted?']),
   f('agreement.noticePeriodMonths', 'months', ['Uppsägningstid', 'Notice period'], ['Hur många månaders uppsägningstid har överenskommelsen?', 'How many months of notice does the agreement have?']),
   // Added (docs/decisions/0014-follow-up-covers-the-money.md).
-  f('followUp.unspentFundsSettled', 'boolean', ['Kvarvarande medel hanterade', 'Unspent funds settled'], ['Har outnyttjade medel vid avtalets slut betalats tillbaka, eller finns ett dokumenterat beslut att organisationen får behålla dem?', 'Have the funds unspent at the end of the agreement been repaid, or is there a documented decision that the organisation may keep them?']),
+  f('followUp.unspentFundsSettled', 'boolean', ['Kvarvarande medel hanterade', 'Unspent funds settled'], ['Har kommunens outnyttjade medel vid avtalets slut betalats tillbaka, eller finns ett dokumenterat beslut (ett nytt beslut om stöd) att organisationen får behålla dem?', 'Have the municipality’s funds unspent at the end of the agreement been repaid, or is there a documented decision (a new decision on support) that the organisation may keep them?']),
 ];
 

@@ -96,7 +96,9 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
   const failing = findings.filter((f) => f.severity === 'blocker' && f.status === 'fail');
   const open = findings.filter((f) => f.severity === 'blocker' && f.status === 'unknown');
   const reasons: string[] = [t(failing.length ? REASONS.blocked : open.length ? REASONS.open : REASONS.procurementRisk)];
-  for (const f of [...failing, ...open, ...procurementRisks]) reasons.push(`${f.ruleId}: ${f.title}`);
+  // The status goes with the title: a title states what passing means, so a bare title of a
+  // failed rule reads as the opposite of the facts.
+  for (const f of [...failing, ...open, ...procurementRisks]) reasons.push(`${f.ruleId} (${t(f.status === 'fail' ? STATUS.fail : STATUS.open)}): ${f.title}`);
   if (cityChosePartner) reasons.push(t(REASONS.objectivity));
   for (const [id, text] of SIGNALS) if (read(id) === UNKNOWN) reasons.push(t(text));
   return { form: 'undetermined', reasons };
@@ -154,6 +156,11 @@ const REASONS = {
     sv: 'Formen kan inte avgöras förrän upphandlingsriskerna är bedömda: upplägget har drag av ett kontrakt. Bedöm och dokumentera om det är ett köp som ska upphandlas innan ett IOP ingås:',
     en: 'The form cannot be decided until the procurement risks are assessed: the arrangement has features of a contract. Assess, and document, whether it is a purchase that must be procured before an IOP is entered:',
   },
+} as const satisfies Record<string, Text>;
+
+const STATUS = {
+  fail: { sv: 'ej uppfyllt', en: 'not met' },
+  open: { sv: 'öppen', en: 'open' },
 } as const satisfies Record<string, Text>;
 
 /** Facts of the decision table whose answer could still change the form. */
