@@ -60,7 +60,7 @@ const NODE_TEXTS: Record<string, readonly [sv: string, en: string, svDesc?: stri
   'followUp.reports[].indicators[].id': ['Indikatorns id', 'Indicator id'],
   'followUp.reports[].indicators[].target': ['Målvärde', 'Target'],
   'followUp.reports[].indicators[].actual': ['Utfall', 'Actual'],
-  'followUp.reports[].unspentFundsSek': ['Outnyttjade medel vid periodens slut, överfört överskott inräknat (kr)', 'Unspent funds at the end of the period, carried-over surplus included (SEK)'],
+  'followUp.reports[].unspentFundsSek': ['Outnyttjade medel från kommunen vid periodens slut, överfört överskott inräknat (kr)', 'The municipality’s funds unspent at the end of the period, carried-over surplus included (SEK)'],
 };
 
 const UNKNOWN_LABEL: Record<Locale, string> = { sv: 'Okänt', en: 'Unknown' };

@@ -48,10 +48,55 @@ describe('the organisation as the city’s processor of personal data (IOP-PROC-
     expect(asProcessor.recommendation.form).toBe('undetermined');
   });
 
-  it('the city’s own idea with a hand-picked partner that processes data on its instructions is an order: procurement', async () => {
+  // Decision 0019 §8: one major indicator asks for a documented assessment; it is not on its own an order.
+  it('the city’s own idea with a hand-picked partner as its processor, with money: undetermined with a documented assessment, not procurement', async () => {
     const v = await assess(favourableCase({ partnership: { initiatedBy: 'city', dialogueOpenToOthers: false, handlesPersonalDataForCity: true } }), { asOf: '2025-03-01' });
+    expect(v.outcome).toBe('conditional');
+    expect(v.recommendation.form).toBe('undetermined');
+    expect(v.recommendation.reasons.join(' ')).toContain('IOP-PROC-012');
+    expect(v.recommendation.reasons.join(' ')).toContain('dokumentera');
+    // The failed rule's status goes with its title, which states what passing means.
+    expect(v.recommendation.reasons).toContain('IOP-PROC-012 (ej uppfyllt): Organisationen är inte kommunens personuppgiftsbiträde i verksamheten');
+  });
+
+  it('the same with a second contract feature (payment per unit) is an order: procurement, and the reason names the processor role', async () => {
+    const v = await assess(
+      favourableCase({ partnership: { initiatedBy: 'city', dialogueOpenToOthers: false, handlesPersonalDataForCity: true, paymentPerDeliveredUnit: true } }),
+      { asOf: '2025-03-01' },
+    );
     expect(v.recommendation.form).toBe('procurement');
     expect(v.recommendation.reasons.join(' ')).toContain('personuppgiftsbiträde');
+  });
+
+  it('the city contributes nothing: no contract features count, so a city idea with a processor role is not procurement', async () => {
+    const v = await assess(
+      favourableCase({
+        partnership: {
+          initiatedBy: 'city',
+          dialogueOpenToOthers: false,
+          handlesPersonalDataForCity: true,
+          cityContribution: { fundingSek: 0, premises: false, staff: false },
+        },
+      }),
+      { asOf: '2025-03-01' },
+    );
+    expect(finding(v, 'IOP-PROC-012').status).toBe('not-applicable');
+    expect(v.recommendation.form).not.toBe('procurement');
+    expect(v.recommendation.reasons.join(' ')).toMatch(/1 kap\. 9 § regeringsformen/);
+  });
+
+  it('an unknown contribution leaves the features open: neither procurement nor the own-activity grant', async () => {
+    const unknownMoney = { fundingSek: null, premises: null, staff: null };
+    const cityIdea = await assess(
+      favourableCase({ partnership: { initiatedBy: 'city', dialogueOpenToOthers: false, handlesPersonalDataForCity: true, paymentPerDeliveredUnit: true, cityContribution: unknownMoney } }),
+      { asOf: '2025-03-01' },
+    );
+    expect(cityIdea.recommendation.form).not.toBe('procurement');
+    const ownActivity = await assess(
+      favourableCase({ partnership: { initiatedBy: 'organisation', sharedNeed: false, jointGoal: false, handlesPersonalDataForCity: true, cityContribution: unknownMoney } }),
+      { asOf: '2025-03-01' },
+    );
+    expect(ownActivity.recommendation.form).not.toBe('grant');
   });
 
   it('does not apply when the city contributes nothing (no financial terms, no contract)', async () => {
@@ -98,5 +143,36 @@ describe('IOP-FU-006 reads the final report, so a carried-over surplus is not co
     expect(f.status).toBe('fail');
     expect(f.explanation).toContain('20 000 kr');
     expect(f.explanation).not.toContain('70 000 kr');
+  });
+});
+
+// Review of 2026-11-30, finding 5: FU-006 is derived from the dates and the payment plan.
+describe('IOP-FU-006 applies once the final account is due, and only then', () => {
+  it('agreement ended, 900 000 kr paid, no follow-up at all: unknown, asking for the final report (not not-applicable)', async () => {
+    const v = await assess(mergeCase(favourableCase(), { followUp: null }), { asOf: '2027-03-15' });
+    const f = finding(v, 'IOP-FU-006');
+    expect(f.status).toBe('unknown');
+    expect(f.explanation).toContain('slutrapporten');
+    expect(v.missingFacts.some((m) => m.fact === 'followUp.reports' && m.neededBy.includes('IOP-FU-006'))).toBe(true);
+  });
+
+  it('period ended, all on schedule, the final report not yet due: not-applicable, and nothing "before signing" for follow-up', async () => {
+    const year1 = { periodStart: '2025-01-01', periodEnd: '2025-12-31', dueOn: '2026-01-31', submittedOn: '2026-01-20', activitiesDelivered: 'full', unspentFundsSek: 0 } as const;
+    const plan = { followUp: { reports: [year1, { periodStart: '2026-01-01', periodEnd: '2026-12-31', dueOn: '2027-02-28' }] } };
+    const before = await assess(mergeCase(favourableCase(), plan), { asOf: '2027-01-15' });
+    expect(finding(before, 'IOP-FU-006').status).toBe('not-applicable');
+    const after = await assess(mergeCase(favourableCase(), plan), { asOf: '2027-03-01' });
+    expect(finding(after, 'IOP-FU-006').status).toBe('unknown');
+    const reasons = after.recommendation.reasons.join(' ');
+    expect(reasons).toContain('IOP-FU-006');
+    expect(reasons).not.toMatch(/undertecknandet: [^.]*IOP-FU-006/);
+  });
+
+  it('no city money paid: not-applicable even after the period', async () => {
+    const v = await assess(
+      mergeCase(favourableCase(), { followUp: null, agreement: { paymentPlan: [] }, partnership: { cityContribution: { fundingSek: 0 } } }),
+      { asOf: '2027-03-15' },
+    );
+    expect(finding(v, 'IOP-FU-006').status).toBe('not-applicable');
   });
 });

@@ -170,8 +170,17 @@ describe('recommendation', () => {
     expect(v.recommendation.reasons.join(' ')).toMatch(/1 kap\. 9 § regeringsformen/);
   });
 
-  it("the city's own idea with a chosen partner and a contract feature: procurement", async () => {
+  it("the city's own idea with a chosen partner and one contract feature: undetermined, the indicator assessed and documented (decision 0019)", async () => {
     const v = await assess(withPartnership({ initiatedBy: 'city', dialogueOpenToOthers: false, paymentPerDeliveredUnit: true }), { asOf: '2025-03-01' });
+    expect(v.recommendation.form).toBe('undetermined');
+    expect(v.recommendation.reasons.join(' ')).toMatch(/IOP-PROC-003/);
+  });
+
+  it("the city's own idea with a chosen partner and two contract features: procurement", async () => {
+    const v = await assess(
+      withPartnership({ initiatedBy: 'city', dialogueOpenToOthers: false, paymentPerDeliveredUnit: true, serviceSpecifiedByCity: true }),
+      { asOf: '2025-03-01' },
+    );
     expect(v.recommendation.form).toBe('procurement');
   });
 

@@ -11,6 +11,11 @@ export type FactLookup = (id: string) => FactValue | Unknown;
  * unit, sanctions for non-performance, and the organisation processing personal data as the
  * city's processor, on its documented instructions under a binding contract (art. 4.8 and 28.3
  * GDPR; IOP-PROC-012, decision 0019). One list, read by the procurement and grant rows.
+ *
+ * They count only when the city contributes money or resources (`partnership.cityContributes`,
+ * the fact IOP-PROC-001 and IOP-PROC-012 read): a contract has financial terms, and without them
+ * there is nothing to procure (1 kap. 15 § LOU; C-451/08). While that fact is unknown the
+ * features neither point to procurement nor rule out the grant row (decision 0019 §8).
  */
 const CONTRACT_FEATURES = [
   'partnership.serviceSpecifiedByCity',
@@ -26,10 +31,12 @@ const CONTRACT_FEATURES = [
  *
  * 1. procurement: a procurement blocker fails (the arrangement is a public contract); or the
  *    organisation expects a profit on the activity; or the idea is the city's own, the partner
- *    was chosen without a dialogue open to others, and a contract feature is present;
+ *    was chosen without a dialogue open to others, the city contributes, and two or more
+ *    contract features are present (one alone is a major indicator: row 4 with a documented
+ *    assessment, decision 0019 §8);
  * 2. grant: the activity is part of the organisation's general work that the standard
  *    association grant supports; or the support is for the organisation's own activity (its
- *    initiative, no shared need, no joint goal, no contract feature);
+ *    initiative, no shared need, no joint goal, no contract feature that counts or may count);
  * 3. iop: no blocker fails or is open (outcome eligible or conditional) and no procurement
  *    risk (a major rule of the procurement area) fails;
  * 4. undetermined: otherwise, with the rules that keep the form open.
@@ -41,7 +48,11 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
   const read = fact ?? lookupFromFindings(findings);
   const t = (text: Text): string => text[locale];
   const rendered = (f: Finding): string => `${f.ruleId}: ${f.explanation}`;
-  const contractFeature = CONTRACT_FEATURES.some((id) => read(id) === true);
+  // Contract features count only with financial terms; an unknown contribution leaves them open.
+  const cityContributes = read('partnership.cityContributes');
+  const featuresPresent = CONTRACT_FEATURES.filter((id) => read(id) === true).length;
+  const contractFeatures = cityContributes === true ? featuresPresent : 0;
+  const contractFeatureOpen = cityContributes === UNKNOWN && featuresPresent > 0;
   const cityChosePartner = read('partnership.initiatedBy') === 'city' && read('partnership.dialogueOpenToOthers') === false;
 
   // 1. Procurement.
@@ -49,7 +60,7 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
     .filter((f) => f.area === 'procurement' && f.severity === 'blocker' && f.status === 'fail')
     .map(rendered);
   if (read('partnership.profitExpected') === true) procurement.push(t(REASONS.profit));
-  if (cityChosePartner && contractFeature) procurement.push(t(REASONS.cityOrderChosenPartner));
+  if (cityChosePartner && contractFeatures >= 2) procurement.push(t(REASONS.cityOrderChosenPartner));
   if (procurement.length) return { form: 'procurement', reasons: procurement };
 
   // 2. Grant.
@@ -60,7 +71,8 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
     read('partnership.initiatedBy') === 'organisation' &&
     read('partnership.sharedNeed') === false &&
     read('partnership.jointGoal') === false &&
-    !contractFeature
+    contractFeatures === 0 &&
+    !contractFeatureOpen
   ) {
     return { form: 'grant', reasons: [t(REASONS.ownActivity)] };
   }
@@ -69,8 +81,13 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
   const procurementRisks = findings.filter((f) => f.area === 'procurement' && f.severity === 'major' && f.status === 'fail');
   if ((outcome === 'eligible' || outcome === 'conditional') && procurementRisks.length === 0) {
     const reasons = [t(REASONS.noBlocker)];
-    const open = findings.filter((f) => f.severity === 'major' && (f.status === 'fail' || f.status === 'unknown')).map((f) => f.ruleId);
+    // Follow-up points concern an agreement already running: they ask for action and a record,
+    // not an assessment "before signing".
+    const openMajors = findings.filter((f) => f.severity === 'major' && (f.status === 'fail' || f.status === 'unknown'));
+    const open = openMajors.filter((f) => f.area !== 'follow-up').map((f) => f.ruleId);
+    const openFollowUp = openMajors.filter((f) => f.area === 'follow-up').map((f) => f.ruleId);
     if (open.length) reasons.push(`${t(REASONS.majorsOpen)} ${open.join(', ')}.`);
+    if (openFollowUp.length) reasons.push(`${t(REASONS.followUpOpen)} ${openFollowUp.join(', ')}.`);
     if (cityChosePartner) reasons.push(t(REASONS.objectivity));
     return { form: 'iop', reasons };
   }
@@ -79,7 +96,9 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
   const failing = findings.filter((f) => f.severity === 'blocker' && f.status === 'fail');
   const open = findings.filter((f) => f.severity === 'blocker' && f.status === 'unknown');
   const reasons: string[] = [t(failing.length ? REASONS.blocked : open.length ? REASONS.open : REASONS.procurementRisk)];
-  for (const f of [...failing, ...open, ...procurementRisks]) reasons.push(`${f.ruleId}: ${f.title}`);
+  // The status goes with the title: a title states what passing means, so a bare title of a
+  // failed rule reads as the opposite of the facts.
+  for (const f of [...failing, ...open, ...procurementRisks]) reasons.push(`${f.ruleId} (${t(f.status === 'fail' ? STATUS.fail : STATUS.open)}): ${f.title}`);
   if (cityChosePartner) reasons.push(t(REASONS.objectivity));
   for (const [id, text] of SIGNALS) if (read(id) === UNKNOWN) reasons.push(t(text));
   return { form: 'undetermined', reasons };
@@ -98,8 +117,8 @@ const REASONS = {
     en: 'The organisation is expected to make a profit on the activity. That is a sign of a commercial purchase of a service, which must be procured, not run as an IOP.',
   },
   cityOrderChosenPartner: {
-    sv: 'Idén är kommunens egen, partnern är vald utan en dialog som var öppen för andra, och upplägget har drag av ett kontrakt (specificerad tjänst, betalning per enhet, sanktioner eller organisationen som kommunens personuppgiftsbiträde). Det är en beställning: upphandla.',
-    en: 'The idea is the municipality’s own, the partner was chosen without a dialogue open to others, and the arrangement has contract features (a specified service, payment per unit, sanctions or the organisation as the municipality’s processor of personal data). That is an order: procure.',
+    sv: 'Idén är kommunens egen, partnern är vald utan en dialog som var öppen för andra, kommunen bidrar med pengar eller resurser, och upplägget har flera drag av ett kontrakt (minst två av: specificerad tjänst, betalning per enhet, sanktioner, organisationen som kommunens personuppgiftsbiträde). Det är en beställning: upphandla.',
+    en: 'The idea is the municipality’s own, the partner was chosen without a dialogue open to others, the municipality contributes money or resources, and the arrangement has several contract features (at least two of: a specified service, payment per unit, sanctions, the organisation as the municipality’s processor of personal data). That is an order: procure.',
   },
   standardGrant: {
     sv: 'Verksamheten hör till organisationens allmänna verksamhet som det normerade föreningsbidraget stöder. Då är ett bidrag (verksamhetsstöd) rätt form, inte ett IOP.',
@@ -117,6 +136,10 @@ const REASONS = {
     sv: 'Dessa väsentliga punkter behöver en dokumenterad bedömning före undertecknandet:',
     en: 'These major points need a documented assessment before signing:',
   },
+  followUpOpen: {
+    sv: 'Dessa väsentliga punkter i uppföljningen av överenskommelsen behöver åtgärdas, och nämndens bedömning dokumenteras:',
+    en: 'These major points in the follow-up of the agreement need action, and the board’s assessment recorded:',
+  },
   objectivity: {
     sv: 'Kommunen tog initiativet och valde partnern utan en dialog som var öppen för andra. Det gör inte upplägget till en upphandling, men dokumentera varför just denna organisation valdes (saklighet och opartiskhet, 1 kap. 9 § regeringsformen; likabehandling, 2 kap. 3 § kommunallagen).',
     en: 'The municipality took the initiative and chose the partner without a dialogue open to others. That does not make the arrangement a procurement, but document why this organisation was chosen (objectivity and impartiality, ch. 1 s. 9 of the Instrument of Government; equal treatment, ch. 2 s. 3 of the Local Government Act).',
@@ -130,9 +153,14 @@ const REASONS = {
     en: 'The form cannot be decided yet: blocking rules are open because facts are missing.',
   },
   procurementRisk: {
-    sv: 'Formen kan inte avgöras förrän upphandlingsriskerna är bedömda: upplägget har drag av ett kontrakt. Bedöm om det är ett köp som ska upphandlas innan ett IOP ingås:',
-    en: 'The form cannot be decided until the procurement risks are assessed: the arrangement has features of a contract. Assess whether it is a purchase that must be procured before an IOP is entered:',
+    sv: 'Formen kan inte avgöras förrän upphandlingsriskerna är bedömda: upplägget har drag av ett kontrakt. Bedöm och dokumentera om det är ett köp som ska upphandlas innan ett IOP ingås:',
+    en: 'The form cannot be decided until the procurement risks are assessed: the arrangement has features of a contract. Assess, and document, whether it is a purchase that must be procured before an IOP is entered:',
   },
+} as const satisfies Record<string, Text>;
+
+const STATUS = {
+  fail: { sv: 'ej uppfyllt', en: 'not met' },
+  open: { sv: 'öppen', en: 'open' },
 } as const satisfies Record<string, Text>;
 
 /** Facts of the decision table whose answer could still change the form. */

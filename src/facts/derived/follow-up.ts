@@ -100,8 +100,8 @@ const DELIVERY_QUESTION: Text = {
   en: 'According to each submitted report, were the agreed activities delivered in full, in part or not at all?',
 };
 const UNSPENT_QUESTION: Text = {
-  sv: 'Hur stora medel hade organisationen inte använt vid slutet av varje rapportperiod, enligt varje lämnad rapport (kr, överfört överskott från tidigare perioder inräknat)?',
-  en: 'How much of the funds had the organisation not used at the end of each reporting period, according to each submitted report (SEK, including any surplus carried over from earlier periods)?',
+  sv: 'Hur stor del av kommunens medel hade organisationen inte använt vid slutet av varje rapportperiod, enligt varje lämnad rapport (kr, överfört överskott från tidigare perioder inräknat, organisationens egen medfinansiering oräknad)?',
+  en: 'How much of the municipality’s funds had the organisation not used at the end of each reporting period, according to each submitted report (SEK, including any surplus carried over from earlier periods, not counting the organisation’s own co-financing)?',
 };
 const INDICATOR_QUESTION: Text = {
   sv: 'Vilka målvärden och utfall har indikatorerna i den senaste rapporten?',
@@ -212,6 +212,30 @@ function covers(reports: readonly Report[], period: { start: string; end: string
   return coveredTo >= period.end;
 }
 
+/**
+ * Has the city paid money under the agreement by `asOf`? A final report that is in and states
+ * unspent funds above zero shows that it has. Otherwise the payment plan: true when a payment due
+ * on or before `asOf` is above zero, false when every payment is later or zero. Without a payment
+ * plan, the city's funding for the partnership: above zero counts as paid once the period has
+ * ended (the caller asks only then; the library's choice: the funding is for the period), zero as
+ * not paid. Unknown otherwise.
+ */
+function cityMoneyPaid(ctx: Pick<DeriveContext, 'get' | 'input' | 'asOf'>, finalIn: readonly Report[]): Tri {
+  if (finalIn.some((r) => typeof r.unspentFundsSek === 'number' && r.unspentFundsSek > 0)) return true;
+  const plan = ctx.input.agreement?.paymentPlan;
+  if (Array.isArray(plan) && plan.length > 0) {
+    const each = plan.map((p): Tri => {
+      if (typeof p.dueOn !== 'string') return UNKNOWN;
+      if (p.dueOn > ctx.asOf) return false;
+      return typeof p.amountSek === 'number' ? p.amountSek > 0 : UNKNOWN;
+    });
+    if (each.some((v) => v === true)) return true;
+    return each.some((v) => v === UNKNOWN) ? UNKNOWN : false;
+  }
+  const funding = ctx.get('partnership.cityContribution.fundingSek');
+  return typeof funding === 'number' ? funding > 0 : UNKNOWN;
+}
+
 /** Facts about the follow-up of a running partnership (`followUp` in docs/input.md). */
 export const FOLLOW_UP_DERIVED: readonly DerivedFactDef[] = [
   {
@@ -282,8 +306,8 @@ export const FOLLOW_UP_DERIVED: readonly DerivedFactDef[] = [
     type: 'sek',
     label: { sv: 'Outnyttjade medel enligt slutrapporten', en: 'Unspent funds according to the final report' },
     question: {
-      sv: 'Hur stora medel hade organisationen inte använt vid avtalsperiodens slut, enligt slutrapporten (kr)?',
-      en: 'How much of the funds had the organisation not used at the end of the agreement period, according to the final report (SEK)?',
+      sv: 'Har slutrapporten kommit in, och hur stor del av kommunens medel hade organisationen enligt den inte använt vid avtalsperiodens slut (kr, organisationens egen medfinansiering oräknad)?',
+      en: 'Has the final report come in, and how much of the municipality’s funds had the organisation, according to it, not used at the end of the agreement period (SEK, not counting the organisation’s own co-financing)?',
     },
     dependsOn: ['followUp.reports', 'agreement.period.end'],
     // The final report is a report that is in and whose period ends on or after the agreement
@@ -359,6 +383,49 @@ export const FOLLOW_UP_DERIVED: readonly DerivedFactDef[] = [
       const period = agreementPeriodOf(ctx);
       if (reports === UNKNOWN || period === UNKNOWN) return UNKNOWN;
       return covers(reports, period);
+    },
+  },
+  {
+    kind: 'derived',
+    id: 'followUp.finalAccountDue',
+    type: 'boolean',
+    label: {
+      sv: 'Slutredovisningen av kommunens medel ska ha lämnats',
+      en: 'The final account of the municipality’s funds is due',
+    },
+    question: {
+      sv: 'När slutar avtalsperioden, när ska slutrapporten lämnas, och vilka utbetalningar har kommunen gjort (datum och belopp)?',
+      en: 'When does the agreement period end, when is the final report due, and which payments has the municipality made (dates and amounts)?',
+    },
+    dependsOn: ['agreement.period.end', 'followUp.reports', 'agreement.paymentPlan', 'partnership.cityContribution.fundingSek'],
+    // IOP-FU-006 (docs/decisions/0019-legal-leftovers.md §9): the amount left at the end must be
+    // accounted for once the agreement period has ended, the city has paid money, and the final
+    // report is due (or in). Derived from the dates and the payment plan, so a case with no
+    // follow-up at all is asked for the final report rather than left not-applicable.
+    // A case with neither an agreement nor follow-up is a proposal: nothing has been paid under it.
+    compute: (ctx) => {
+      const { agreement, followUp } = ctx.input;
+      if ((agreement === null || agreement === undefined) && (followUp === null || followUp === undefined)) return false;
+      const period = agreementPeriodOf(ctx);
+      if (period === UNKNOWN) return UNKNOWN;
+      if (period.end >= ctx.asOf) return false;
+      const reports = reportsOf(ctx.input);
+      const known = reports === UNKNOWN ? [] : reports;
+      const finals = known.filter((r) => typeof r.periodEnd === 'string' && r.periodEnd >= period.end);
+      const finalIn = finals.filter((r) => reported(r, ctx.asOf));
+      const paid = cityMoneyPaid(ctx, finalIn);
+      if (paid === false) return false;
+      // The final report is in: there is something to read, whatever its due date.
+      if (finalIn.length > 0) return paid;
+      // The plan holds a final report: due after its due date (overdue, as FU-002 reads it).
+      // No final report in the plan (or no plan): the account is owed from the end of the period.
+      let due: Tri = true;
+      if (finals.length > 0) {
+        const dates = finals.map((r) => r.dueOn).filter((d): d is string => typeof d === 'string');
+        due = dates.length === 0 ? UNKNOWN : dates.some((d) => d < ctx.asOf);
+      }
+      if (due === false) return false;
+      return paid === true && due === true ? true : UNKNOWN;
     },
   },
   {
