@@ -251,6 +251,17 @@ describe('R2: the personal-data clause follows the facts', () => {
   });
 });
 
+describe('repayment concerns the city\'s funds only (review finding 5c)', () => {
+  it('unused and remaining funds are the city\'s; the organisation\'s own co-financing is not reclaimed; keeping them is a new support decision', () => {
+    const sv = draftAgreement(base, { asOf: AS_OF });
+    expect(sv).toContain('betalar organisationen tillbaka den del av stadens medel som inte har använts för verksamheten');
+    expect(sv).toContain('Stadens medel som återstår när överenskommelsen upphör betalas tillbaka, om inte nämnden genom ett nytt beslut om stöd har bestämt att organisationen får behålla dem för ett angivet ändamål. Organisationens egna medel omfattas inte.');
+    expect(sv).toContain('en ekonomisk redovisning av hur stadens medel har använts och hur mycket av dem som inte har använts');
+    const en = draftAgreement(base, { asOf: AS_OF, locale: 'en' });
+    expect(en).toContain("The organisation's own funds are not affected.");
+  });
+});
+
 describe('clauses by target group', () => {
   it('children: the register-extract clause; not children: none; unknown: a note', () => {
     const sv = draftAgreement(mergeCase(base, { partnership: { reachesChildren: true } }), { asOf: AS_OF });

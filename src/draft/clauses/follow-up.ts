@@ -15,9 +15,11 @@ export function followUp(r: R): string[] {
   const goals = r.input.partnership?.goals ?? [];
   const indicators = goals.map((g) => g.indicator?.trim()).filter((x): x is string => !!x).map(md);
   if (indicators.length) out.push(`${r.t('Gemensamma indikatorer:', 'Shared indicators:')} ${indicators.join('; ')}.`);
+  // "Unused" means the municipality's funds: the organisation's own co-financing is not the
+  // municipality's to reclaim.
   out.push(r.t(
-    'Organisationen redovisar varje period nedan för sig, och hela avtalsperioden i en slutredovisning. En redovisning innehåller en verksamhetsberättelse med utfallet för indikatorerna, en ekonomisk redovisning av hur medlen har använts och hur mycket som inte har använts, granskad av organisationens revisor, samt organisationens årsredovisning eller årsbokslut när den finns. Redovisningarna innehåller inga personuppgifter om deltagarna.',
-    "The organisation reports on each period below separately, and on the whole agreement period in a final report. A report contains an activity report with the results for the indicators, a financial account of how the funds have been used and how much has not been used, reviewed by the organisation's auditor, and the organisation's annual report or annual accounts when available. The reports contain no personal data on the participants.",
+    `Organisationen redovisar varje period nedan för sig, och hela avtalsperioden i en slutredovisning. En redovisning innehåller en verksamhetsberättelse med utfallet för indikatorerna, en ekonomisk redovisning av hur ${k.gen} medel har använts och hur mycket av dem som inte har använts, granskad av organisationens revisor, samt organisationens årsredovisning eller årsbokslut när den finns. Redovisningarna innehåller inga personuppgifter om deltagarna.`,
+    `The organisation reports on each period below separately, and on the whole agreement period in a final report. A report contains an activity report with the results for the indicators, a financial account of how ${e.gen} funds have been used and how much of them has not been used, reviewed by the organisation's auditor, and the organisation's annual report or annual accounts when available. The reports contain no personal data on the participants.`,
   ));
   const schedule = reportSchedule(r);
   if (schedule) out.push(schedule, ...sameDayPayments(r));
