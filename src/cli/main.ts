@@ -210,7 +210,9 @@ async function run(p: Parsed, ctx: Ctx): Promise<number> {
       // still with a non-zero exit code (docs/decisions/0012). A held draft (the procurement
       // question open on a conditional verdict) is written with the reasons on stderr and exit
       // code 3, conditional (docs/decisions/0020).
-      const notSignableExit = (v: Verdict): number => (EXIT[v.outcome] === 0 ? EXIT['not-eligible'] : EXIT[v.outcome]);
+      // Refused on the form alone (outcome eligible or conditional): 1, so that 3 always means a
+      // held draft was written.
+      const notSignableExit = (v: Verdict): number => (v.outcome === 'eligible' || v.outcome === 'conditional' ? EXIT['not-eligible'] : EXIT[v.outcome]);
       try {
         const text = draftAgreement(input, { ...opts, draftAnyway: anyway });
         io.stdout(text);
