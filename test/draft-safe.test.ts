@@ -212,6 +212,7 @@ describe('R2: the personal-data clause follows the facts', () => {
     expect(md).toContain('artikel 28 i dataskyddsförordningen (EU) 2016/679');
     // What art. 28.3 asks the processor agreement to set out, and no clash with the reports.
     expect(md).toContain('Avtalet anger, så som artikel 28.3 i förordningen kräver, föremålet för behandlingen');
+    expect(md).toContain('Nämnden och organisationen ingår ett personuppgiftsbiträdesavtal');
     expect(md).toContain('lämnas till nämnden enligt det avtalet, inte i redovisningarna under Uppföljning');
     expect(md).toContain('Personuppgiftsbiträdesavtal');
     const en = draftAgreement(withClause(true), { asOf: AS_OF, draftAnyway: true, locale: 'en' });
