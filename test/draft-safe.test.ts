@@ -269,7 +269,7 @@ describe('clauses by target group', () => {
     // The law's own title (SFS 2013:852), and what it says: the person shows, on request, an
     // extract they ordered, at most a year old; the organisation only notes that it was shown.
     expect(sv).toContain('lagen (2013:852) om registerkontroll av personer som ska arbeta med barn');
-    // The law lets the organisation ask (4 §); the clause has it ask everyone, volunteers included
+    // The law lets the organisation ask ("på begäran", 1 and 3 §§); the clause has it ask everyone, volunteers included
     // (an assignment, 3 §), and let no one start without having shown one.
     expect(sv).toContain('Organisationen begär ett utdrag ur belastningsregistret av var och en som erbjuds en anställning eller ett uppdrag i verksamheten som innebär direkt och regelbunden kontakt med barn, också ideella ledare, och låter ingen börja ett sådant arbete utan att ha visat upp ett utdrag som inte är äldre än ett år');
     expect(sv).toContain('Personen beställer själv utdraget. Organisationen beställer inte utdraget och behåller det inte; den antecknar bara att utdraget har visats upp (5 §).');

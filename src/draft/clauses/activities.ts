@@ -56,7 +56,7 @@ export function activities(r: R): string[] {
   }
   const children = r.get('partnership.reachesChildren');
   if (children === true) {
-    // The law lets the organisation ask (på begäran, 4 §); the agreement makes asking its condition.
+    // The law lets the organisation ask ("på begäran", 1 and 3 §§); the agreement makes asking its condition.
     sections.push(r.t(
       'Verksamheten riktar sig till barn. Organisationen begär ett utdrag ur belastningsregistret av var och en som erbjuds en anställning eller ett uppdrag i verksamheten som innebär direkt och regelbunden kontakt med barn, också ideella ledare, och låter ingen börja ett sådant arbete utan att ha visat upp ett utdrag som inte är äldre än ett år (1, 3 och 4 §§ lagen (2013:852) om registerkontroll av personer som ska arbeta med barn). Personen beställer själv utdraget. Organisationen beställer inte utdraget och behåller det inte; den antecknar bara att utdraget har visats upp (5 §).',
       'The activities are aimed at children. The organisation asks everyone offered employment or an assignment in the activities that involves direct and regular contact with children, volunteer leaders included, for an extract from the criminal records register, and lets no one start such work without having shown an extract that is no more than one year old (sections 1, 3 and 4 of the Act (2013:852) on register checks of persons who are to work with children). The person orders the extract themselves. The organisation neither orders nor keeps the extract; it only notes that the extract has been shown (section 5).',
