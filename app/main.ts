@@ -537,6 +537,15 @@ function signable(v: Verdict): boolean {
   return (v.outcome === 'eligible' || v.outcome === 'conditional') && v.recommendation.form === 'iop';
 }
 
+/**
+ * A held draft: eligible or conditional, but a procurement indicator leaves the form open. The
+ * library drafts it without draftAnyway, headed as not to be signed until that question has been
+ * assessed and documented (docs/decisions/0020-draft-as-data.md).
+ */
+function held(v: Verdict): boolean {
+  return (v.outcome === 'eligible' || v.outcome === 'conditional') && v.recommendation.form === 'undetermined';
+}
+
 function downloadSection(t: Texts): HTMLElement {
   const v = verdict;
   const opts = { asOf: state.asOf, locale: state.locale, ...(state.ruleSet ? { ruleSet: state.ruleSet } : {}) };
@@ -547,10 +556,11 @@ function downloadSection(t: Texts): HTMLElement {
       button(t.report, () => download(`iop-${state.locale}.html`, 'text/html', formatVerdict(v, { format: 'html', locale: state.locale })), { id: 'dl-report' }),
       button(t.verdictJson, () => download('iop-verdict.json', 'application/json', `${JSON.stringify(v, null, 2)}\n`), { id: 'dl-verdict' }),
       // The library refuses a draft the verdict does not let be signed as an IOP; the app then
-      // offers the document headed as not to be signed, and says so on the button.
-      button(signable(v) ? t.draft : t.draftNotSignable, () => {
+      // offers the document headed as not to be signed, and says so on the button. A held draft
+      // needs no override; the button says what its heading says.
+      button(signable(v) ? t.draft : held(v) ? t.draftHeld : t.draftNotSignable, () => {
         try {
-          download(`iop-draft-${state.locale}.md`, 'text/markdown', draftAgreement(state.caseData, { ...opts, draftAnyway: !signable(v) }));
+          download(`iop-draft-${state.locale}.md`, 'text/markdown', draftAgreement(state.caseData, { ...opts, draftAnyway: !signable(v) && !held(v) }));
         } catch (e) {
           lastError = `${t.draftFailed}: ${e instanceof Error ? e.message : String(e)}`;
           render();

@@ -178,6 +178,22 @@ describe('iop-rules draft', () => {
     expect(ok.err).toBe('');
   });
 
+  it('writes a held draft (conditional, the procurement question open) without --draft-anyway, with the reasons on stderr and exit 3', async () => {
+    const io = memoryIO();
+    expect(await main(['draft', 'examples/fryshuset-conditional.json', ...AS_OF], io)).toBe(EXIT.conditional);
+    expect(io.out.split('\n')[0]).toBe('# FÅR INTE UNDERTECKNAS FÖRRÄN UPPHANDLINGSFRÅGAN ÄR BEDÖMD OCH DOKUMENTERAD – utkast till överenskommelse om idéburet offentligt partnerskap');
+    expect(io.err).toContain('Bedömning: villkorat');
+    expect(io.err).toContain('IOP-PROC-012 (väsentligt, ej uppfyllt)');
+  });
+
+  it('refuses a conditional case whose form is procurement with exit 1 (3 is kept for a held draft that was written)', async () => {
+    const io = memoryIO({ stdin: JSON.stringify(favourableCase({ partnership: { profitExpected: true } })) });
+    expect(await main(['draft', '-', ...AS_OF], io)).toBe(EXIT['not-eligible']);
+    expect(io.out).toBe('');
+    expect(io.err).toContain('Bedömning: villkorat');
+    expect(io.err).toContain('rekommenderad form: upphandling');
+  });
+
   it('writes English with --locale en, and refuses bad input with exit 4', async () => {
     const en = memoryIO();
     await main(['draft', 'examples/loparakademin-eligible.json', ...AS_OF, '--locale', 'en'], en);

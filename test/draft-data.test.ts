@@ -37,21 +37,22 @@ describe('the municipality comes from the edition', () => {
   it('the Stockholm editions name Stockholms stad, call it staden and sign in Stockholm', () => {
     const signed = mergeCase(base, { agreement: { signedOn: '2024-12-15' } });
     const sv = draftAgreement(signed, { asOf: AS_OF });
-    expect(sv).toContain('- **Stockholms stad**, genom [FYLL I: nämnd]');
+    // The party is the legal person, Stockholms kommun (which calls itself Stockholms stad), acting through the board.
+    expect(sv).toContain('- **Stockholms kommun** (Stockholms stad), organisationsnummer 212000-0142, genom [FYLL I: nämnden], enligt nämndens beslut');
     expect(sv).toContain('nedan kallad staden, och');
     expect(sv).toContain('| Ort och datum | Stockholm 2024-12-15 | Stockholm 2024-12-15 |');
     expect(sv).not.toMatch(/\bkommunen\b/);
     const en = draftAgreement(signed, { asOf: AS_OF, locale: 'en' });
-    expect(en).toContain('- **City of Stockholm**, acting through');
+    expect(en).toContain('- **Stockholms kommun** (City of Stockholm), organisation number 212000-0142, acting through [FILL IN: the board]');
     expect(en).toContain("The city's part besides the funding");
     const s2017 = draftAgreement(mergeCase(signed, { agreement: { clauses: [...(base.agreement?.clauses ?? [])] } }), { asOf: AS_OF, ruleSet: 'stockholm-2017' });
-    expect(s2017).toContain('- **Stockholms stad**, genom');
+    expect(s2017).toContain('- **Stockholms kommun** (Stockholms stad), organisationsnummer 212000-0142, genom');
   });
 
   it('the national model names no municipality: a fill-in for the name, "kommunen" / "the municipality" for the party', () => {
     const signed = mergeCase(base, { agreement: { signedOn: '2024-12-15' } });
     const sv = draftAgreement(signed, { asOf: AS_OF, ruleSet: 'national' });
-    expect(sv).toContain('- **[FYLL I: kommunens namn]**, genom');
+    expect(sv).toContain('- **[FYLL I: kommunens namn]**, organisationsnummer [FYLL I: kommunens organisationsnummer], genom [FYLL I: nämnden]');
     expect(sv).toContain('nedan kallad kommunen, och');
     expect(sv).toContain('Kommunen finansierar partnerskapet');
     expect(sv).toContain('| | För kommunen | För organisationen |');
@@ -95,7 +96,7 @@ describe('the municipality comes from the edition', () => {
     expect(`${issue?.message.sv} ${issue?.message.en}`).toContain('municipality');
     // Without the key the same overlay is accepted and the party stays the edition's.
     const { municipality: _m, ...plain } = overlay.overlay;
-    expect(draftAgreement(base, { asOf: AS_OF, overlays: [{ overlay: plain, rules: [] }] })).toContain('- **Stockholms stad**');
+    expect(draftAgreement(base, { asOf: AS_OF, overlays: [{ overlay: plain, rules: [] }] })).toContain('- **Stockholms kommun** (Stockholms stad)');
   });
 
   it('the edition schema refuses a short name the draft cannot inflect', () => {
@@ -105,6 +106,9 @@ describe('the municipality comes from the edition', () => {
     expect(EditionSchema.safeParse(withShort({ sv: 'Staden', en: 'the city' })).success).toBe(false);
     expect(EditionSchema.safeParse(withShort({ sv: 'staden', en: 'city' })).success).toBe(false);
     expect(EditionSchema.safeParse(withShort({ sv: 'kommunen', en: 'the municipality' })).success).toBe(true);
+    const withNumber = (orgNumber: unknown) => ({ ...edition, municipality: { ...(edition.municipality as object), orgNumber } });
+    expect(EditionSchema.safeParse(withNumber('2120000142')).success).toBe(false);
+    expect(EditionSchema.safeParse(withNumber('212000-0142')).success).toBe(true);
   });
 
   it('no clause writer names Stockholm or "staden" itself (comments aside)', () => {

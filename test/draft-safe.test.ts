@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assess, draftAgreement, IopDraftRefusedError, IopInputError } from '../src/index.js';
+import { draftStanding } from '../src/draft/draft-agreement.js';
 import { parseCase, resolveOptions } from '../src/assess.js';
 import { CONTRACT_INDICATORS, contractIndicatorsIn } from '../src/draft/contract-indicators.js';
 import { verdictSync } from '../src/draft/verdict-sync.js';
@@ -107,6 +108,48 @@ describe('R1: no signable IOP agreement for a case the verdict does not allow', 
   });
 });
 
+describe('a held draft: conditional, the form open on a procurement indicator (decision 0020)', () => {
+  // The base case with the organisation as the city's processor: IOP-PROC-012 (major) fails,
+  // no blocker is open, so the outcome is conditional and the form undetermined.
+  const processor = mergeCase(base, { partnership: { handlesPersonalDataForCity: true }, agreement: { clauses: [...(base.agreement?.clauses ?? []), 'personal-data'] } });
+
+  it('is drafted without draftAnyway, headed not to be signed until the question is assessed and documented, naming the rule', async () => {
+    const v = await assess(processor, { asOf: AS_OF });
+    expect([v.outcome, v.recommendation.form]).toEqual(['conditional', 'undetermined']);
+    expect(draftStanding(v)).toBe('held');
+    const md = draftAgreement(processor, { asOf: AS_OF });
+    expect(md.split('\n')[0]).toBe('# FÅR INTE UNDERTECKNAS FÖRRÄN UPPHANDLINGSFRÅGAN ÄR BEDÖMD OCH DOKUMENTERAD – utkast till överenskommelse om idéburet offentligt partnerskap');
+    expect(md).toContain('Utkastet får inte undertecknas förrän upphandlingsfrågan (IOP-PROC-012) har bedömts och bedömningen har dokumenterats i ärendet.');
+    // The hard wording belongs to the refused drafts.
+    expect(md).not.toContain('FÅR INTE TECKNAS SOM IOP');
+    expect(md).not.toContain('otillåten direktupphandling');
+    const en = draftAgreement(processor, { asOf: AS_OF, locale: 'en' });
+    expect(en.split('\n')[0]).toBe('# NOT TO BE SIGNED UNTIL THE PROCUREMENT QUESTION HAS BEEN ASSESSED AND DOCUMENTED – draft agreement on an idea-driven public partnership');
+    expect(en).toContain('The draft must not be signed until the procurement question (IOP-PROC-012) has been assessed');
+  });
+
+  it('the preamble prints each rule once, with its status and explanation, never its pass title', async () => {
+    const v = await assess(processor, { asOf: AS_OF });
+    const f = v.findings.find((x) => x.ruleId === 'IOP-PROC-012');
+    expect(f?.status).toBe('fail');
+    const md = draftAgreement(processor, { asOf: AS_OF });
+    const box = md.split('\n').filter((l) => l.startsWith('> - '));
+    expect(box.filter((l) => l.includes('IOP-PROC-012'))).toHaveLength(1);
+    const line = box.find((l) => l.includes('IOP-PROC-012')) ?? '';
+    expect(line.startsWith('> - IOP-PROC-012 (väsentligt, ej uppfyllt): ')).toBe(true);
+    expect(line).not.toContain(f?.title ?? '?');
+    // Every line in the box that names a rule names its status.
+    for (const l of box.filter((x) => /^> - IOP-/.test(x))) expect(l).toMatch(/^> - IOP-[A-Z]+-\d{3} \((hinder|väsentligt|råd|information), (ej uppfyllt|okänt|uppfyllt|ej tillämpligt)\): /);
+  });
+
+  it('the other outcomes keep the hard wording: not-eligible, incomplete and form procurement are refused', () => {
+    for (const f of examples.filter((x) => x.includes('not-eligible') || x.includes('procurement') || x.includes('incomplete'))) {
+      expect(() => draftAgreement(load(f), { asOf: AS_OF })).toThrow(IopDraftRefusedError);
+      expect(draftAgreement(load(f), { asOf: AS_OF, draftAnyway: true })).toContain('Att teckna det kan vara en otillåten direktupphandling.');
+    }
+  });
+});
+
 describe('R8: grant-type wording, never contract wording', () => {
   const eligible: Array<[string, unknown]> = [
     ...examples.filter((f) => f.includes('eligible') && !f.includes('not-eligible')).map((f): [string, unknown] => [f, load(f)]),
@@ -163,14 +206,36 @@ describe('R2: the personal-data clause follows the facts', () => {
     mergeCase(base, { partnership: { handlesPersonalDataForCity: pd }, agreement: { signedOn, clauses: [...(base.agreement?.clauses ?? []), 'personal-data'] } });
   it('processor: art. 28 GDPR and the processor agreement (drafted on request: a processor is a procurement indicator, IOP-PROC-012)', () => {
     const md = draftAgreement(withClause(true), { asOf: AS_OF, draftAnyway: true });
-    expect(md).toContain('Staden är personuppgiftsansvarig och organisationen personuppgiftsbiträde');
+    // The controller is the board that decides the agreement (each board is its own authority).
+    expect(md).toContain('Personuppgiftsansvarig för den behandlingen är [FYLL I: nämnden], som beslutar om överenskommelsen; organisationen är nämndens personuppgiftsbiträde');
+    expect(md).not.toContain('Staden är personuppgiftsansvarig');
     expect(md).toContain('artikel 28 i dataskyddsförordningen (EU) 2016/679');
+    // What art. 28.3 asks the processor agreement to set out, and no clash with the reports.
+    expect(md).toContain('Avtalet anger, så som artikel 28.3 i förordningen kräver, föremålet för behandlingen');
+    expect(md).toContain('Nämnden och organisationen ingår ett personuppgiftsbiträdesavtal');
+    expect(md).toContain('lämnas till nämnden enligt det avtalet, inte i redovisningarna under Uppföljning');
     expect(md).toContain('Personuppgiftsbiträdesavtal');
+    const en = draftAgreement(withClause(true), { asOf: AS_OF, draftAnyway: true, locale: 'en' });
+    expect(en).toContain('The controller of that processing is [FILL IN: the board], which decides on the agreement');
+    expect(en).toContain('As Article 28(3) of the Regulation requires');
   });
   it('handlesPersonalDataForCity false: separate controllers, never a processor', () => {
     const md = draftAgreement(withClause(false), { asOf: AS_OF });
-    expect(md).toContain('Var och en av parterna är personuppgiftsansvarig för de personuppgifter den själv behandlar');
+    expect(md).toContain('Var och en av parterna är personuppgiftsansvarig för de personuppgifter den själv behandlar: för stadens del [FYLL I: nämnden], som beslutar om överenskommelsen');
     expect(md).not.toMatch(/personuppgiftsbiträde/i);
+    // Joint decisions on purposes and means would make the parties joint controllers (art. 26).
+    expect(md).toContain('artikel 26 i dataskyddsförordningen');
+  });
+  it('the separate-controllers clause is printed whenever the case answers no, even when no rule asks for the clause', () => {
+    const notListed = mergeCase(base, { partnership: { handlesPersonalDataForCity: false } });
+    expect(notListed.agreement?.clauses).not.toContain('personal-data');
+    const md = draftAgreement(notListed, { asOf: AS_OF });
+    expect(md).toMatch(/## \d+\. Personuppgifter\n\n\*Rekommenderad punkt: organisationen behandlar personuppgifter om sina deltagare/);
+    expect(md).toContain('Var och en av parterna är personuppgiftsansvarig');
+    // Before 2018-05-25 no GDPR article is cited.
+    const old = draftAgreement(mergeCase(notListed, { agreement: { signedOn: '2018-05-24' } }), { asOf: AS_OF });
+    expect(old).toContain('Var och en av parterna är personuppgiftsansvarig');
+    expect(old).not.toContain('artikel 26');
   });
   it('unknown: a question and a note, no statement of roles', () => {
     const md = draftAgreement(withClause(null), { asOf: AS_OF, draftAnyway: true });
@@ -187,17 +252,32 @@ describe('R2: the personal-data clause follows the facts', () => {
   });
 });
 
+describe('repayment concerns the city\'s funds only (review finding 5c)', () => {
+  it('unused and remaining funds are the city\'s; the organisation\'s own co-financing is not reclaimed; keeping them is a new support decision', () => {
+    const sv = draftAgreement(base, { asOf: AS_OF });
+    expect(sv).toContain('betalar organisationen tillbaka den del av stadens medel som inte har använts för verksamheten');
+    expect(sv).toContain('Stadens medel som återstår när överenskommelsen upphör betalas tillbaka, om inte nämnden genom ett nytt beslut om stöd har bestämt att organisationen får behålla dem för ett angivet ändamål. Organisationens egna medel omfattas inte.');
+    expect(sv).toContain('en ekonomisk redovisning av hur stadens medel har använts och hur mycket av dem som inte har använts');
+    const en = draftAgreement(base, { asOf: AS_OF, locale: 'en' });
+    expect(en).toContain("The organisation's own funds are not affected.");
+  });
+});
+
 describe('clauses by target group', () => {
   it('children: the register-extract clause; not children: none; unknown: a note', () => {
     const sv = draftAgreement(mergeCase(base, { partnership: { reachesChildren: true } }), { asOf: AS_OF });
     // The law's own title (SFS 2013:852), and what it says: the person shows, on request, an
     // extract they ordered, at most a year old; the organisation only notes that it was shown.
     expect(sv).toContain('lagen (2013:852) om registerkontroll av personer som ska arbeta med barn');
-    expect(sv).toContain('visar, på organisationens begäran och innan arbetet börjar, upp ett utdrag ur belastningsregistret som inte är äldre än ett år');
+    // The law lets the organisation ask ("på begäran", 1 and 3 §§); the clause has it ask everyone, volunteers included
+    // (an assignment, 3 §), and let no one start without having shown one.
+    expect(sv).toContain('Organisationen begär ett utdrag ur belastningsregistret av var och en som erbjuds en anställning eller ett uppdrag i verksamheten som innebär direkt och regelbunden kontakt med barn, också ideella ledare, och låter ingen börja ett sådant arbete utan att ha visat upp ett utdrag som inte är äldre än ett år');
     expect(sv).toContain('Personen beställer själv utdraget. Organisationen beställer inte utdraget och behåller det inte; den antecknar bara att utdraget har visats upp (5 §).');
     expect(sv).not.toMatch(/Organisationen begär ett (begränsat )?registerutdrag/);
+    expect(sv).not.toContain('på organisationens begäran');
     const en = draftAgreement(mergeCase(base, { partnership: { reachesChildren: true } }), { asOf: AS_OF, locale: 'en' });
     expect(en).toContain('The person orders the extract themselves. The organisation neither orders nor keeps the extract');
+    expect(en).toContain('volunteer leaders included, for an extract from the criminal records register, and lets no one start such work');
     expect(draftAgreement(mergeCase(base, { partnership: { reachesChildren: false } }), { asOf: AS_OF })).not.toContain('2013:852');
     expect(draftAgreement(mergeCase(base, { partnership: { reachesChildren: null } }), { asOf: AS_OF })).toContain('> **Obs!** Det är inte känt om verksamheten riktar sig till barn.');
   });
@@ -206,8 +286,17 @@ describe('clauses by target group', () => {
 describe('R3: the report schedule comes from the agreement period', () => {
   it('one report per twelve months and a final report on the whole period', () => {
     const md = draftAgreement(mergeCase(base, { followUp: null }), { asOf: AS_OF });
-    expect(md).toContain('| 1 | redovisning | 2025-01-01 – 2025-12-31 | [FYLL I: datum] |');
-    expect(md).toContain('| 2 | redovisning och slutredovisning | 2026-01-01 – 2026-12-31 (slutredovisningen: 2025-01-01 – 2026-12-31) | [FYLL I: datum] |');
+    const due = '[FYLL I: datum, med tid för revisorns granskning efter periodens slut och före nästa utbetalning]';
+    expect(md).toContain(`| 1 | redovisning | 2025-01-01 – 2025-12-31 | ${due} |`);
+    expect(md).toContain(`| 2 | redovisning och slutredovisning | 2026-01-01 – 2026-12-31 (slutredovisningen: 2025-01-01 – 2026-12-31) | ${due} |`);
+  });
+  it('a report due on the day of the next payment gets a note; a day earlier does not', () => {
+    const plan = { paymentPlan: [{ dueOn: '2025-01-31', amountSek: 450000 }, { dueOn: '2026-01-31', amountSek: 450000 }] };
+    const report = (dueOn: string) => ({ followUp: { reports: [{ periodStart: '2025-01-01', periodEnd: '2025-12-31', dueOn }] }, agreement: plan });
+    const same = draftAgreement(mergeCase(base, report('2026-01-31')), { asOf: AS_OF });
+    expect(same).toContain('> **Obs!** Redovisningen för 2025-01-01 – 2025-12-31 ska lämnas senast 2026-01-31, samma dag som nästa utbetalning görs tidigast.');
+    const before = draftAgreement(mergeCase(base, report('2026-01-30')), { asOf: AS_OF });
+    expect(before).not.toContain('samma dag som nästa utbetalning');
   });
   it('takes a due date from the register when a report there covers the same period', () => {
     const md = draftAgreement(mergeCase(base, { followUp: { reports: [{ periodStart: '2025-01-01', periodEnd: '2025-12-31', dueOn: '2026-01-15' }] } }), { asOf: AS_OF });
@@ -303,6 +392,14 @@ describe('clauses by state-aid route and area (review §2 items 5, 6)', () => {
   it('social services: a confidentiality clause; other areas: none', () => {
     const md = draftAgreement(mergeCase(base, { partnership: { area: 'social-services' } }), { asOf: AS_OF, draftAnyway: true });
     expect(md).toContain('Möter organisationen i verksamheten enskilda som får insatser från socialtjänsten');
+    // Only the exercise of public authority cannot be handed over; insatser for payment are a contract.
+    expect(md).toContain('Partnerskapet omfattar ingen myndighetsutövning: beslut om insatser enligt socialtjänstlagen fattas av den nämnd som ansvarar för socialtjänsten och kan inte lämnas över till organisationen (12 kap. 4 § regeringsformen och socialtjänstlagen).');
+    expect(md).toContain('det är ett kontrakt som ska upphandlas');
+    expect(md).not.toContain('sådana kan inte lämnas över genom en överenskommelse om IOP');
+    expect(md).toContain('bara med den enskildes samtycke.');
+    // A processor gets the data under the processor agreement too, within the secrecy rules.
+    const proc = draftAgreement(mergeCase(base, { partnership: { area: 'social-services', handlesPersonalDataForCity: true } }), { asOf: AS_OF, draftAnyway: true });
+    expect(proc).toContain('eller enligt personuppgiftsbiträdesavtalet under Personuppgifter och då bara när offentlighets- och sekretesslagen (2009:400) tillåter det');
     expect(draftAgreement(base, { asOf: AS_OF })).not.toContain('socialtjänsten');
   });
 });

@@ -5,7 +5,7 @@ import { assess, caseJsonSchema, compareRuleSets, listRules, listRuleSets, type 
 import type { Locale } from '../_internal/text.js';
 import { IopInputError, type InputIssue } from '../domain/input-error.js';
 import { DEFAULT_INPUT_LIMITS } from '../domain/limits.js';
-import { draftAgreement, IopDraftRefusedError, signableAsIop, verdictSummary } from '../draft/draft-agreement.js';
+import { draftAgreement, draftStanding, IopDraftRefusedError, verdictSummary } from '../draft/draft-agreement.js';
 import { compactVerdict } from '../format/compact.js';
 import { formatVerdict } from '../format/format-verdict.js';
 import { stripControl } from '../format/escape.js';
@@ -207,16 +207,20 @@ async function run(p: Parsed, ctx: Ctx): Promise<number> {
       const anyway = p.values['draft-anyway'] === true;
       // A case the verdict does not let be signed as an IOP: refused (reasons on stderr, the
       // outcome's exit code), or with --draft-anyway drafted under a "not to be signed" heading,
-      // still with a non-zero exit code (docs/decisions/0012).
-      const notSignableExit = (v: Verdict): number => (EXIT[v.outcome] === 0 ? EXIT['not-eligible'] : EXIT[v.outcome]);
+      // still with a non-zero exit code (docs/decisions/0012). A held draft (the procurement
+      // question open on a conditional verdict) is written with the reasons on stderr and exit
+      // code 3, conditional (docs/decisions/0020).
+      // Refused on the form alone (outcome eligible or conditional): 1, so that 3 always means a
+      // held draft was written.
+      const notSignableExit = (v: Verdict): number => (v.outcome === 'eligible' || v.outcome === 'conditional' ? EXIT['not-eligible'] : EXIT[v.outcome]);
       try {
         const text = draftAgreement(input, { ...opts, draftAnyway: anyway });
         io.stdout(text);
-        if (!anyway) return 0;
         const v = await assess(input as never, opts);
-        if (signableAsIop(v)) return 0;
+        const standing = draftStanding(v);
+        if (standing === 'signable') return 0;
         io.stderr(`${verdictSummary(v, locale).map((l) => stripControl(l)).join('\n')}\n`);
-        return notSignableExit(v);
+        return standing === 'held' ? EXIT.conditional : notSignableExit(v);
       } catch (e) {
         if (!(e instanceof IopDraftRefusedError)) throw e;
         io.stderr(`${e.reasons.map((l) => stripControl(l)).join('\n')}\n`);

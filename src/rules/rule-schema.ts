@@ -128,9 +128,14 @@ function buildRuleSchemas() {
    * its full name ("Stockholms stad"); `short` is how the agreement refers to it after that, a
    * definite noun in lower case ("staden", "the city"), from which the draft forms the genitive
    * (+s, +'s) and the capitalised form; `seat` is the place printed by the signatures.
+   * `legalName` is the legal person that is the party when the everyday name differs from it
+   * ("Stockholms kommun", which calls itself Stockholms stad); `orgNumber` its organisation
+   * number. Left out, the draft names the party by `name` and leaves the number to fill in.
    */
   const MunicipalitySchema = z.strictObject({
     name: TextSchema,
+    legalName: str(100).optional(),
+    orgNumber: z.string().regex(/^\d{6}-\d{4}$/, { message: 'must be an organisation number written NNNNNN-NNNN' }).optional(),
     short: z.strictObject({
       sv: z.string().regex(/^[a-zåäö]+$/, { message: 'must be one lower-case Swedish word in the definite form, such as "staden" or "kommunen"' }).max(40),
       en: z.string().regex(/^the [a-z]+( [a-z]+)?$/, { message: 'must be "the" and a lower-case noun, such as "the city" or "the municipality"' }).max(40),

@@ -35,6 +35,8 @@ export interface Ctx {
   readonly needs: ReadonlyMap<ClauseId, ClauseNeed>;
   readonly verdict: Verdict;
   readonly signable: boolean;
+  /** Where the verdict leaves the draft: signable, held until the procurement question is documented, or refused. */
+  readonly standing: 'signable' | 'held' | 'refused';
 }
 
 /** A rendering of the draft for one case: small helpers closed over the case and locale. */

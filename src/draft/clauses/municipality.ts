@@ -20,6 +20,10 @@ export interface PartyForms {
 export interface MunicipalityWords {
   /** Full name for the parties clause, or undefined when the edition names no municipality. */
   readonly name: Text | undefined;
+  /** The legal person's name when it differs from `name` ("Stockholms kommun"), or undefined. */
+  readonly legalName: string | undefined;
+  /** The municipality's organisation number, or undefined (the draft leaves it to fill in). */
+  readonly orgNumber: string | undefined;
   readonly sv: PartyForms;
   readonly en: PartyForms;
   /** The place printed with the signing date, or undefined. */
@@ -36,6 +40,8 @@ export function municipalityWords(m: Municipality | undefined): MunicipalityWord
   const short = m?.short ?? GENERIC_SHORT;
   return {
     name: m?.name,
+    legalName: m?.legalName,
+    orgNumber: m?.orgNumber,
     sv: { def: short.sv, Def: capitalise(short.sv), gen: `${short.sv}s`, Gen: `${capitalise(short.sv)}s` },
     en: { def: short.en, Def: capitalise(short.en), gen: `${short.en}'s`, Gen: `${capitalise(short.en)}'s` },
     seat: m?.seat,
