@@ -143,23 +143,29 @@ function buildRuleSchemas() {
     seat: str(60).optional(),
   });
 
-  /** Manifest of a guideline edition: `rules/guidelines/<id>/edition.json`. */
-  const EditionSchema = z.strictObject({
+  /** What an edition's and an overlay's manifests share: a name, a title, sources and dates. */
+  const manifestFields = {
     $schema: z.string().max(300).optional(),
     id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
     title: TextSchema,
     description: TextSchema.optional(),
     sources: z.array(SourceSchema).min(1).max(20),
-    /** When the edition applies; `asOf` picks the newest Stockholm edition in force. */
+    /** When the edition or overlay applies; `asOf` picks the newest Stockholm edition in force. */
     effective: EffectiveSchema,
+  };
+  /** Severity changes for guideline rules. Law rules keep their severity. */
+  const severityChanges = () => z.record(z.string().regex(RULE_ID), z.enum(SEVERITIES)).default({});
+
+  /** Manifest of a guideline edition: `rules/guidelines/<id>/edition.json`. */
+  const EditionSchema = z.strictObject({
+    ...manifestFields,
     /** Whether this edition may be picked by default from `asOf` (the Stockholm editions). */
     defaultCandidate: z.boolean(),
     /** Other guideline folders whose rules this edition includes (e.g. `common`). */
     uses: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)).max(10).default([]),
     /** Rule ids from `uses` folders this edition leaves out. Law rules cannot be left out. */
     omit: z.array(z.string().regex(RULE_ID)).max(200).default([]),
-    /** Severity changes for guideline rules. Law rules keep their severity. */
-    severity: z.record(z.string().regex(RULE_ID), z.enum(SEVERITIES)).default({}),
+    severity: severityChanges(),
     /**
      * The municipality the edition belongs to, named as the party in the draft agreement. Left out
      * for an edition not tied to a municipality (the national model): the draft then leaves the
@@ -171,16 +177,10 @@ function buildRuleSchemas() {
 
   /** Manifest of an overlay: `rules/overlays/<id>/overlay.json`, or the `overlay` key of a JSON overlay. */
   const OverlayManifestSchema = z.strictObject({
-    $schema: z.string().max(300).optional(),
-    id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
-    title: TextSchema,
-    description: TextSchema.optional(),
-    sources: z.array(SourceSchema).min(1).max(20),
-    effective: EffectiveSchema,
+    ...manifestFields,
     /** The id prefix the overlay's rules use: `IOP-<prefix>-NNN`. */
     prefix: z.string().regex(/^[A-Z]{2,6}$/),
-    /** Severity changes for guideline rules. Law rules keep their severity. */
-    severity: z.record(z.string().regex(RULE_ID), z.enum(SEVERITIES)).default({}),
+    severity: severityChanges(),
   });
 
   /** A JSON overlay handed to `assess({ overlays })`: the manifest plus its rules. */

@@ -1,18 +1,13 @@
 // Avtalsperiod, uppsägning: the agreement period, the notice period and termination.
 import { formatValue } from '../../verdict/render.js';
+import { agreementPeriodOf } from '../../facts/derived/follow-up.js';
+import { UNKNOWN } from '../../facts/types.js';
 import type { R } from './context.js';
 
-/** The agreement period (the agreement's own dates, else the partnership's), or undefined when a date is unknown. */
+/** The agreement period (the agreement's own dates, else the partnership's: the follow-up facts' reading), or undefined when a date is unknown. */
 export function periodDates(r: R): { start: string; end: string } | undefined {
-  const pick = (a: string, p: string): string | undefined => {
-    const av = r.get(a);
-    if (typeof av === 'string') return av;
-    const pv = r.get(p);
-    return typeof pv === 'string' ? pv : undefined;
-  };
-  const start = pick('agreement.period.start', 'partnership.period.start');
-  const end = pick('agreement.period.end', 'partnership.period.end');
-  return start && end && start <= end ? { start, end } : undefined;
+  const p = agreementPeriodOf(r);
+  return p === UNKNOWN ? undefined : p;
 }
 
 /** The agreement period: the agreement's own dates, else the partnership's (said so), else placeholders. */
