@@ -187,7 +187,8 @@ describe('iop-rules draft', () => {
   });
 
   it('refuses a conditional case whose form is procurement with exit 1 (3 is kept for a held draft that was written)', async () => {
-    const io = memoryIO({ stdin: JSON.stringify(favourableCase({ partnership: { profitExpected: true } })) });
+    // A specified service paid per unit, with city money: a contract's terms (row 1), while no blocker fails.
+    const io = memoryIO({ stdin: JSON.stringify(favourableCase({ partnership: { serviceSpecifiedByCity: true, paymentPerDeliveredUnit: true } })) });
     expect(await main(['draft', '-', ...AS_OF], io)).toBe(EXIT['not-eligible']);
     expect(io.out).toBe('');
     expect(io.err).toContain('Bedömning: villkorat');

@@ -59,13 +59,13 @@ describe('the organisation as the city’s processor of personal data (IOP-PROC-
     expect(v.recommendation.reasons).toContain('IOP-PROC-012 (ej uppfyllt): Organisationen är inte kommunens personuppgiftsbiträde i verksamheten');
   });
 
-  it('the same with a second contract feature (payment per unit) is an order: procurement, and the reason names the processor role', async () => {
+  it('the processor role is not counted on its own: with payment per unit but no specified service the form stays undetermined', async () => {
     const v = await assess(
       favourableCase({ partnership: { initiatedBy: 'city', dialogueOpenToOthers: false, handlesPersonalDataForCity: true, paymentPerDeliveredUnit: true } }),
       { asOf: '2025-03-01' },
     );
-    expect(v.recommendation.form).toBe('procurement');
-    expect(v.recommendation.reasons.join(' ')).toContain('personuppgiftsbiträde');
+    expect(v.recommendation.form).toBe('undetermined');
+    expect(v.recommendation.reasons.join(' ')).toContain('IOP-PROC-012');
   });
 
   it('the city contributes nothing: no contract features count, so a city idea with a processor role is not procurement', async () => {

@@ -158,10 +158,26 @@ describe('recommendation', () => {
   const base = favourableCase(400_000);
   const withPartnership = (p: Record<string, unknown>) => merge(base, { partnership: p });
 
-  it('profit expected: procurement (Malmö decision table)', async () => {
+  it('profit expected: not an IOP, and the form is left to an assessment (grant with a state-aid check, or procurement)', async () => {
     const v = await assess(withPartnership({ profitExpected: true }), { asOf: '2025-03-01' });
+    expect(v.recommendation.form).toBe('undetermined');
+    expect(v.recommendation.reasons.join(' ')).toMatch(/vinst[\s\S]*statsstöd/);
+  });
+
+  // A second independent reading: who took the initiative and whether the dialogue was open are
+  // not part of the contract test (1 kap. 15 § LOU; C-451/08); the terms are.
+  it.each([
+    ['the organisation’s idea (the Alingsås pattern)', { initiatedBy: 'organisation' }],
+    ['the city’s idea, open dialogue', { initiatedBy: 'city', dialogueOpenToOthers: true }],
+    ['the city’s idea, hand-picked partner', { initiatedBy: 'city', dialogueOpenToOthers: false }],
+  ])('a specified service paid per unit with city money is procurement whoever had the idea: %s', async (_name, who) => {
+    const v = await assess(withPartnership({ ...who, serviceSpecifiedByCity: true, paymentPerDeliveredUnit: true }), { asOf: '2025-03-01' });
     expect(v.recommendation.form).toBe('procurement');
-    expect(v.recommendation.reasons.join(' ')).toContain('vinst');
+  });
+
+  it('a specified service with the processor role but no binding terms is not procurement on the processor role: undetermined', async () => {
+    const v = await assess(withPartnership({ initiatedBy: 'city', dialogueOpenToOthers: false, serviceSpecifiedByCity: true, handlesPersonalDataForCity: true }), { asOf: '2025-03-01' });
+    expect(v.recommendation.form).toBe('undetermined');
   });
 
   it("the city's own idea with a partner chosen without an open dialogue, no contract feature: iop, with an objectivity note", async () => {

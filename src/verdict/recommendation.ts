@@ -10,7 +10,8 @@ export type FactLookup = (id: string) => FactValue | Unknown;
  * indicators; LOU 1 kap. 15 §, C-451/08): a service the city specified, payment per delivered
  * unit, sanctions for non-performance, and the organisation processing personal data as the
  * city's processor, on its documented instructions under a binding contract (art. 4.8 and 28.3
- * GDPR; IOP-PROC-012, decision 0019). One list, read by the procurement and grant rows.
+ * GDPR; IOP-PROC-012, decision 0019). Any one of them that counts keeps the grant row away; the
+ * procurement row reads the specified service with its binding terms (row 1).
  *
  * They count only when the city contributes money or resources (`partnership.cityContributes`,
  * the fact IOP-PROC-001 and IOP-PROC-012 read): a contract has financial terms, and without them
@@ -30,10 +31,15 @@ const CONTRACT_FEATURES = [
  * (docs/decisions/0006-recommendation.md):
  *
  * 1. procurement: a procurement blocker fails (the arrangement is a public contract); or the
- *    organisation expects a profit on the activity; or the idea is the city's own, the partner
- *    was chosen without a dialogue open to others, the city contributes, and two or more
- *    contract features are present (one alone is a major indicator: row 4 with a documented
- *    assessment, decision 0019 §8);
+ *    city contributes money or resources and specified the service, and the organisation is
+ *    bound to deliver it (sanctions for non-performance) or is paid per delivered unit: a
+ *    contract's financial terms and binding obligations, whoever had the idea (1 kap. 15 § LOU;
+ *    C-451/08; decision 0006 row 1c). Who took the initiative and how the partner was chosen
+ *    are not part of that test: they give the objectivity note only;
+ * 1b. undetermined: the organisation expects a profit on the activity. That rules out an IOP
+ *    (a guideline criterion, not the law's) and raises state aid (economic activity); whether
+ *    a grant with a state-aid check or a procurement fits depends on whether the city acquires
+ *    a service, so the form is left to a documented assessment;
  * 2. grant: the activity is part of the organisation's general work that the standard
  *    association grant supports; or the support is for the organisation's own activity (its
  *    initiative, no shared need, no joint goal, no contract feature that counts or may count);
@@ -54,14 +60,32 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
   const contractFeatures = cityContributes === true ? featuresPresent : 0;
   const contractFeatureOpen = cityContributes === UNKNOWN && featuresPresent > 0;
   const cityChosePartner = read('partnership.initiatedBy') === 'city' && read('partnership.dialogueOpenToOthers') === false;
+  // A contract's terms: a service the city specified, which the organisation is bound to deliver
+  // (sanctions) or is paid for per unit. The processor role is not counted on its own: the city
+  // deciding the purposes and means of the processing is part of its specifying the service.
+  const specifiedAndBound =
+    cityContributes === true &&
+    read('partnership.serviceSpecifiedByCity') === true &&
+    (read('partnership.sanctionsForNonPerformance') === true || read('partnership.paymentPerDeliveredUnit') === true);
 
   // 1. Procurement.
   const procurement: string[] = findings
     .filter((f) => f.area === 'procurement' && f.severity === 'blocker' && f.status === 'fail')
     .map(rendered);
-  if (read('partnership.profitExpected') === true) procurement.push(t(REASONS.profit));
-  if (cityChosePartner && contractFeatures >= 2) procurement.push(t(REASONS.cityOrderChosenPartner));
-  if (procurement.length) return { form: 'procurement', reasons: procurement };
+  if (specifiedAndBound) procurement.push(t(REASONS.specifiedAndBound));
+  if (procurement.length) return { form: 'procurement', reasons: cityChosePartner ? [...procurement, t(REASONS.objectivity)] : procurement };
+
+  // 1b. A profit on the activity: not an IOP, and which other form fits needs an assessment.
+  const failing = findings.filter((f) => f.severity === 'blocker' && f.status === 'fail');
+  const open = findings.filter((f) => f.severity === 'blocker' && f.status === 'unknown');
+  // The status goes with the title: a title states what passing means, so a bare title of a
+  // failed rule reads as the opposite of the facts.
+  const withStatus = (f: Finding): string => `${f.ruleId} (${t(f.status === 'fail' ? STATUS.fail : STATUS.open)}): ${f.title}`;
+  if (read('partnership.profitExpected') === true) {
+    const reasons = [t(REASONS.profit), ...failing.map(withStatus)];
+    if (cityChosePartner) reasons.push(t(REASONS.objectivity));
+    return { form: 'undetermined', reasons };
+  }
 
   // 2. Grant.
   if (read('partnership.partOfStandardGrant') === true) {
@@ -93,12 +117,8 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
   }
 
   // 4. Undetermined.
-  const failing = findings.filter((f) => f.severity === 'blocker' && f.status === 'fail');
-  const open = findings.filter((f) => f.severity === 'blocker' && f.status === 'unknown');
   const reasons: string[] = [t(failing.length ? REASONS.blocked : open.length ? REASONS.open : REASONS.procurementRisk)];
-  // The status goes with the title: a title states what passing means, so a bare title of a
-  // failed rule reads as the opposite of the facts.
-  for (const f of [...failing, ...open, ...procurementRisks]) reasons.push(`${f.ruleId} (${t(f.status === 'fail' ? STATUS.fail : STATUS.open)}): ${f.title}`);
+  for (const f of [...failing, ...open, ...procurementRisks]) reasons.push(withStatus(f));
   if (cityChosePartner) reasons.push(t(REASONS.objectivity));
   for (const [id, text] of SIGNALS) if (read(id) === UNKNOWN) reasons.push(t(text));
   return { form: 'undetermined', reasons };
@@ -113,12 +133,12 @@ function lookupFromFindings(findings: readonly Finding[]): FactLookup {
 
 const REASONS = {
   profit: {
-    sv: 'Organisationen förväntas gå med vinst på verksamheten. Det är ett tecken på ett affärsmässigt köp av en tjänst, som ska upphandlas, inte drivas som IOP.',
-    en: 'The organisation is expected to make a profit on the activity. That is a sign of a commercial purchase of a service, which must be procured, not run as an IOP.',
+    sv: 'Organisationen förväntas gå med vinst på verksamheten. Det utesluter ett IOP (ett kriterium i kommunala riktlinjer för IOP, inte i lagen) och gör verksamheten ekonomisk, så att statsstödsreglerna behöver prövas. Om rätt form då är ett bidrag (med statsstödsprövning) eller en upphandling beror på om kommunen köper en tjänst: bedöm och dokumentera det.',
+    en: 'The organisation is expected to make a profit on the activity. That rules out an IOP (a criterion of municipal IOP guidelines, not of the law) and makes the activity economic, so the state-aid rules need to be checked. Whether the right form is then a grant (with a state-aid check) or a procurement depends on whether the municipality buys a service: assess and document it.',
   },
-  cityOrderChosenPartner: {
-    sv: 'Idén är kommunens egen, partnern är vald utan en dialog som var öppen för andra, kommunen bidrar med pengar eller resurser, och upplägget har flera drag av ett kontrakt (minst två av: specificerad tjänst, betalning per enhet, sanktioner, organisationen som kommunens personuppgiftsbiträde). Det är en beställning: upphandla.',
-    en: 'The idea is the municipality’s own, the partner was chosen without a dialogue open to others, the municipality contributes money or resources, and the arrangement has several contract features (at least two of: a specified service, payment per unit, sanctions, the organisation as the municipality’s processor of personal data). That is an order: procure.',
+  specifiedAndBound: {
+    sv: 'Kommunen bidrar med pengar eller resurser, har specificerat tjänsten, och organisationen är bunden att leverera den (sanktioner) eller får betalt per levererad enhet. Det är villkoren i ett kontrakt, oavsett vem som tog initiativet (1 kap. 15 § LOU; EU-domstolen C-451/08): upphandla.',
+    en: 'The municipality contributes money or resources, has specified the service, and the organisation is bound to deliver it (sanctions) or is paid per delivered unit. Those are a contract’s terms, whoever took the initiative (ch. 1 s. 15 LOU; CJEU C-451/08): procure.',
   },
   standardGrant: {
     sv: 'Verksamheten hör till organisationens allmänna verksamhet som det normerade föreningsbidraget stöder. Då är ett bidrag (verksamhetsstöd) rätt form, inte ett IOP.',
@@ -165,7 +185,7 @@ const STATUS = {
 
 /** Facts of the decision table whose answer could still change the form. */
 const SIGNALS: ReadonlyArray<readonly [string, Text]> = [
-  ['partnership.profitExpected', { sv: 'Okänt: om organisationen förväntas gå med vinst (då upphandling).', en: 'Unknown: whether the organisation expects a profit (then procurement).' }],
+  ['partnership.profitExpected', { sv: 'Okänt: om organisationen förväntas gå med vinst (då inget IOP).', en: 'Unknown: whether the organisation expects a profit (then no IOP).' }],
   ['partnership.initiatedBy', { sv: 'Okänt: vem som tog initiativet (organisationens eget initiativ utan gemensamt behov och mål talar för bidrag).', en: 'Unknown: who took the initiative (the organisation’s own initiative without a shared need and goal points to a grant).' }],
   ['partnership.partOfStandardGrant', { sv: 'Okänt: om verksamheten hör till det normerade föreningsbidraget (då bidrag).', en: 'Unknown: whether the activity belongs to the standard association grant (then a grant).' }],
 ];
