@@ -143,6 +143,12 @@ describe('IOP-FU-006 reads the final report, so a carried-over surplus is not co
     expect(f.status).toBe('fail');
     expect(f.explanation).toContain('20 000 kr');
     expect(f.explanation).not.toContain('70 000 kr');
+    // Second independent reading: the claim rests on the agreement's repayment terms (no general statutory
+    // right to reclaim a grant), and keeping the funds is new aid from the day of the decision.
+    expect(f.explanation).toContain('vilar på överenskommelsens villkor om återbetalning');
+    expect(f.remedy).toContain('saknar en allmän lagstadgad rätt');
+    expect(f.remedy).toContain('nytt stöd från beslutsdagen');
+    expect(f.remedy).toContain('2026-01-01');
   });
 });
 

@@ -230,3 +230,35 @@ describe('recommendation', () => {
     expect(v.recommendation.form).not.toBe('grant');
   });
 });
+
+// Second independent kommunjurist reading (case e1b): a contract has financial terms (1 kap. 15 § LOU,
+// C-451/08), so the contract tests PROC-002…005 apply only when the city contributes, as PROC-012 does.
+describe('a specified service under sanctions without any city money', () => {
+  const specifiedWithSanctions = (fundingSek: number) =>
+    merge(favourableCase(fundingSek), {
+      partnership: { serviceSpecifiedByCity: true, sanctionsForNonPerformance: true, paymentPerDeliveredUnit: true },
+      agreement: { paymentPlan: [] },
+    });
+
+  it('the city contributes nothing: PROC-002…005 do not apply and PROC-001 passes, so the form is not procurement', async () => {
+    const v = await assess(specifiedWithSanctions(0), { asOf: '2025-03-01' });
+    for (const id of ['IOP-PROC-002', 'IOP-PROC-003', 'IOP-PROC-004', 'IOP-PROC-005']) {
+      expect(finding(v, id).status, id).toBe('not-applicable');
+      expect(finding(v, id).explanation, id).toContain('koncession');
+    }
+    expect(finding(v, 'IOP-PROC-001').status).toBe('pass');
+    expect(v.recommendation.form).not.toBe('procurement');
+  });
+
+  it('the same with city money: the blocker fails and the form is procurement', async () => {
+    const v = await assess(specifiedWithSanctions(600000), { asOf: '2025-03-01' });
+    expect(finding(v, 'IOP-PROC-002').status).toBe('fail');
+    expect(v.outcome).toBe('not-eligible');
+    expect(v.recommendation.form).toBe('procurement');
+  });
+
+  it('what the city contributes is unknown: the contract tests are unknown, never not-applicable', async () => {
+    const v = await assess(merge(specifiedWithSanctions(0), { partnership: { cityContribution: null } }), { asOf: '2025-03-01' });
+    for (const id of ['IOP-PROC-002', 'IOP-PROC-003', 'IOP-PROC-004', 'IOP-PROC-005']) expect(finding(v, id).status, id).toBe('unknown');
+  });
+});
