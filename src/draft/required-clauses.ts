@@ -1,10 +1,9 @@
 import { CLAUSE_IDS, type ClauseId } from '../domain/case.js';
-import { and, not, or, type Tri } from '../engine/evaluate.js';
+import { evaluateCondition, type Tri } from '../engine/evaluate.js';
 import type { FactResolver } from '../facts/resolve.js';
 import { UNKNOWN, type FactValue } from '../facts/types.js';
 import type { Condition, Severity } from '../rules/rule-schema.js';
 import { inForce, paramValueOn, type RuleSet } from '../rules/rule-set.js';
-import { applyOperator } from '../verdict/to-eligible.js';
 
 /** One clause the rule set asks for in this case, and why. */
 export interface ClauseNeed {
@@ -39,26 +38,21 @@ export function clausesAskedFor(cond: Condition, out: ClauseId[] = []): ClauseId
 }
 
 /**
- * Evaluate a condition synchronously with three-valued logic over the case's facts, using the
- * same operator meaning as the engine (`applyOperator`). Collects the unknown facts that matter.
+ * Evaluate a condition synchronously with three-valued logic over the case's facts: the one
+ * evaluator's `evaluateCondition`, with the draft's own facts fixed (DRAFT_OVERRIDES) and
+ * parameters read on `asOf`. Collects the unknown facts that matter.
  */
-export function evaluateSync(cond: Condition, facts: FactResolver, set: RuleSet, asOf: string, unknownFacts: Set<string>): Tri {
-  if ('all' in cond) return and(cond.all.map((c) => evaluateSync(c, facts, set, asOf, unknownFacts)));
-  if ('any' in cond) return or(cond.any.map((c) => evaluateSync(c, facts, set, asOf, unknownFacts)));
-  if ('not' in cond) return not(evaluateSync(cond.not, facts, set, asOf, unknownFacts));
-  const actual = DRAFT_OVERRIDES.has(cond.fact) ? (DRAFT_OVERRIDES.get(cond.fact) as FactValue) : facts.get(cond.fact);
-  let expected: unknown = cond.value;
-  if (typeof cond.value === 'object' && cond.value !== null && !Array.isArray(cond.value)) {
-    const p = set.parameters.get(cond.value.param);
-    const found = p ? paramValueOn(p, asOf) : UNKNOWN;
-    if (found === UNKNOWN) return 'unknown';
-    expected = found.value;
-  }
-  if (actual === UNKNOWN) {
-    unknownFacts.add(cond.fact);
-    return 'unknown';
-  }
-  return applyOperator(cond.operator, actual, expected) ? 'true' : 'false';
+function evaluateForDraft(cond: Condition, facts: FactResolver, set: RuleSet, asOf: string, unknownFacts: Set<string>): Tri {
+  return evaluateCondition(
+    cond,
+    (id) => (DRAFT_OVERRIDES.has(id) ? (DRAFT_OVERRIDES.get(id) as FactValue) : facts.get(id)),
+    (id) => {
+      const p = set.parameters.get(id);
+      const found = p ? paramValueOn(p, asOf) : UNKNOWN;
+      return found === UNKNOWN ? UNKNOWN : found.value;
+    },
+    (id) => unknownFacts.add(id),
+  );
 }
 
 const GATING: readonly Severity[] = ['blocker', 'major'];
@@ -76,7 +70,7 @@ export function requiredClauses(set: RuleSet, facts: FactResolver, asOf: string)
     const clauses = clausesAskedFor(rule.conditions);
     if (clauses.length === 0) continue;
     const open = new Set<string>();
-    const applies: Tri = rule.appliesTo ? evaluateSync(rule.appliesTo, facts, set, asOf, open) : 'true';
+    const applies: Tri = rule.appliesTo ? evaluateForDraft(rule.appliesTo, facts, set, asOf, open) : 'true';
     if (applies === 'false') continue;
     const gating = GATING.includes(severity);
     for (const clause of clauses) {

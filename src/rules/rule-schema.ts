@@ -52,6 +52,16 @@ export type Condition =
   | { readonly not: Condition }
   | Leaf;
 
+/** A condition's leaves, left to right (under `not` too). */
+export function conditionLeaves(c: Condition | undefined, out: Leaf[] = []): Leaf[] {
+  if (!c) return out;
+  if ('all' in c) for (const x of c.all) conditionLeaves(x, out);
+  else if ('any' in c) for (const x of c.any) conditionLeaves(x, out);
+  else if ('not' in c) conditionLeaves(c.not, out);
+  else out.push(c);
+  return out;
+}
+
 /**
  * The zod schemas of the rule format, built on first use: the bundled catalogue is validated at
  * build time, so a process that never reads a JSON overlay (or generates the JSON Schema) never

@@ -3,7 +3,7 @@ import { statusOf, type RuleEvaluation, type Trace } from '../engine/evaluate.js
 import type { FactResolver } from '../facts/resolve.js';
 import { FACTS } from '../facts/registry.js';
 import { UNKNOWN } from '../facts/types.js';
-import { AREAS, SEVERITIES, type Area, type Condition, type ParameterFile, type Severity } from '../rules/rule-schema.js';
+import { AREAS, SEVERITIES, conditionLeaves, type Area, type ParameterFile, type Severity } from '../rules/rule-schema.js';
 import { paramValueOn, type RuleInSet, type RuleSet } from '../rules/rule-set.js';
 import { recommend } from './recommendation.js';
 import { fillPlaceholders, formatFact, formatValue } from './render.js';
@@ -29,18 +29,10 @@ function readsOf(rule: RuleInSet['rule']): RuleReads {
   if (reads) return reads;
   const facts: string[] = [];
   const params: string[] = [];
-  const walk = (c: Condition | undefined): void => {
-    if (!c) return;
-    if ('all' in c) for (const x of c.all) walk(x);
-    else if ('any' in c) for (const x of c.any) walk(x);
-    else if ('not' in c) walk(c.not);
-    else {
-      if (!facts.includes(c.fact)) facts.push(c.fact);
-      if (typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value)) params.push(c.value.param);
-    }
-  };
-  walk(rule.conditions);
-  walk(rule.appliesTo);
+  for (const leaf of [...conditionLeaves(rule.conditions), ...conditionLeaves(rule.appliesTo)]) {
+    if (!facts.includes(leaf.fact)) facts.push(leaf.fact);
+    if (typeof leaf.value === 'object' && leaf.value !== null && !Array.isArray(leaf.value)) params.push(leaf.value.param);
+  }
   reads = { facts, params };
   READS.set(rule, reads);
   return reads;

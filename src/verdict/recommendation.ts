@@ -56,9 +56,8 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
   const rendered = (f: Finding): string => `${f.ruleId}: ${f.explanation}`;
   // Contract features count only with financial terms; an unknown contribution leaves them open.
   const cityContributes = read('partnership.cityContributes');
-  const featuresPresent = CONTRACT_FEATURES.filter((id) => read(id) === true).length;
-  const contractFeatures = cityContributes === true ? featuresPresent : 0;
-  const contractFeatureOpen = cityContributes === UNKNOWN && featuresPresent > 0;
+  // A feature that counts, or may count (the contribution unknown), keeps the grant row away.
+  const contractFeatureMayCount = cityContributes !== false && CONTRACT_FEATURES.some((id) => read(id) === true);
   const cityChosePartner = read('partnership.initiatedBy') === 'city' && read('partnership.dialogueOpenToOthers') === false;
   // A contract's terms: a service the city specified, which the organisation is bound to deliver
   // (sanctions) or is paid for per unit. The processor role is not counted on its own: the city
@@ -95,8 +94,7 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
     read('partnership.initiatedBy') === 'organisation' &&
     read('partnership.sharedNeed') === false &&
     read('partnership.jointGoal') === false &&
-    contractFeatures === 0 &&
-    !contractFeatureOpen
+    !contractFeatureMayCount
   ) {
     return { form: 'grant', reasons: [t(REASONS.ownActivity)] };
   }

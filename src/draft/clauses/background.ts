@@ -1,18 +1,11 @@
 // Bakgrund: the partnership's area, priority area, initiative, dialogue and the documents relied on.
 import { PRIORITY_AREA_LABELS } from '../../domain/case.js';
-import type { Condition } from '../../rules/rule-schema.js';
+import { conditionLeaves } from '../../rules/rule-schema.js';
 import { inForce } from '../../rules/rule-set.js';
 import { valueLabel } from '../../verdict/render.js';
 import { md, type R } from './context.js';
 
 const PRIORITY_AREAS = 'partnership.priorityAreas';
-
-function reads(cond: Condition, fact: string): boolean {
-  if ('all' in cond) return cond.all.some((c) => reads(c, fact));
-  if ('any' in cond) return cond.any.some((c) => reads(c, fact));
-  if ('not' in cond) return reads(cond.not, fact);
-  return cond.fact === fact;
-}
 
 /**
  * Whether a rule in the rule set, in force on the draft's date, reads the board's priority areas
@@ -20,7 +13,7 @@ function reads(cond: Condition, fact: string): boolean {
  * them the areas come from the board's plan for the year, not from the case's list.
  */
 function priorityAreasInForce(r: R): boolean {
-  return r.ctx.set.rules.some(({ rule }) => inForce(rule.effective, r.ctx.asOf) && (reads(rule.conditions, PRIORITY_AREAS) || (rule.appliesTo !== undefined && reads(rule.appliesTo, PRIORITY_AREAS))));
+  return r.ctx.set.rules.some(({ rule }) => inForce(rule.effective, r.ctx.asOf) && [...conditionLeaves(rule.conditions), ...conditionLeaves(rule.appliesTo)].some((l) => l.fact === PRIORITY_AREAS));
 }
 
 export function background(r: R): string[] {
