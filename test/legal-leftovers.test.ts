@@ -55,8 +55,11 @@ describe('the organisation as the city’s processor of personal data (IOP-PROC-
     expect(v.recommendation.form).toBe('undetermined');
     expect(v.recommendation.reasons.join(' ')).toContain('IOP-PROC-012');
     expect(v.recommendation.reasons.join(' ')).toContain('dokumentera');
-    // The failed rule's status goes with its title, which states what passing means.
-    expect(v.recommendation.reasons).toContain('IOP-PROC-012 (ej uppfyllt): Organisationen är inte kommunens personuppgiftsbiträde i verksamheten');
+    // A failed rule is named with its explanation (the facts), never with its title, which states
+    // what passing means and read after "not met" says the opposite of the facts.
+    const proc = v.findings.find((f) => f.ruleId === 'IOP-PROC-012');
+    expect(v.recommendation.reasons).toContain(`IOP-PROC-012 (ej uppfyllt): ${proc?.explanation ?? '?'}`);
+    expect(v.recommendation.reasons.join(' ')).not.toContain(proc?.title ?? '?');
   });
 
   it('the processor role is not counted on its own: with payment per unit but no specified service the form stays undetermined', async () => {

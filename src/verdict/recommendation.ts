@@ -77,9 +77,11 @@ export function recommend(findings: readonly Finding[], outcome: Outcome, locale
   // 1b. A profit on the activity: not an IOP, and which other form fits needs an assessment.
   const failing = findings.filter((f) => f.severity === 'blocker' && f.status === 'fail');
   const open = findings.filter((f) => f.severity === 'blocker' && f.status === 'unknown');
-  // The status goes with the title: a title states what passing means, so a bare title of a
-  // failed rule reads as the opposite of the facts.
-  const withStatus = (f: Finding): string => `${f.ruleId} (${t(f.status === 'fail' ? STATUS.fail : STATUS.open)}): ${f.title}`;
+  // A failed rule is named with its explanation (what the facts are): its title states what
+  // passing means, and read after "not met" it reads as the opposite of the facts. An open rule
+  // is named with its title, the question still to answer.
+  const withStatus = (f: Finding): string =>
+    f.status === 'fail' ? `${f.ruleId} (${t(STATUS.fail)}): ${f.explanation}` : `${f.ruleId} (${t(STATUS.open)}): ${f.title}`;
   if (read('partnership.profitExpected') === true) {
     const reasons = [t(REASONS.profit), ...failing.map(withStatus)];
     if (cityChosePartner) reasons.push(t(REASONS.objectivity));
